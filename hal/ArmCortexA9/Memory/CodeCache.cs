@@ -1,0 +1,103 @@
+// Decoded-instruction cache per physical RAM page, kept coherent with writes to code.
+using System;
+using System.Runtime.InteropServices;
+using Codezero.Hal.ArmCortexA9.Decoder;
+
+namespace Codezero.Hal.ArmCortexA9.Memory;
+
+/// <summary>
+/// Each RAM page that has been executed from gets a decoded copy: 1024 entries of handler + word,
+/// decoded once when the page is first fetched. Pages come from a pool allocated at boot; when it
+/// runs out, the whole cache is dropped and refilled on demand (as QEMU flushes its translation cache).
+/// A write to a page that has a decoded copy re-decodes the words written, so self-modifying code
+/// sees its new instructions at once; such pages get no write entries in the soft TLBs.
+/// </summary>
+public sealed unsafe class CodeCache : IDisposable
+{
+    public const int InsnsPerPage = 1024;
+
+    private readonly PhysicalMemoryMap _memory;
+    private readonly DecodedInsn** _pageMap;
+    private readonly DecodedInsn* _pool;
+    private readonly int _poolPages;
+    private int _nextFree;
+    private readonly Action _flushAllCores;
+
+    /// <summary>Number of times the pool was exhausted and everything was dropped.</summary>
+    public long FullFlushes { get; private set; }
+
+    /// <summary>Pages decoded since boot.</summary>
+    public long PagesDecoded { get; private set; }
+
+    internal CodeCache(PhysicalMemoryMap memory, int poolPages, Action flushAllCores)
+    {
+        _memory = memory;
+        _poolPages = poolPages;
+        _flushAllCores = flushAllCores;
+        nuint mapBytes = memory.RamPages * (nuint)sizeof(DecodedInsn*);
+        _pageMap = (DecodedInsn**)NativeMemory.AllocZeroed(mapBytes);
+        _pool = (DecodedInsn*)NativeMemory.AlignedAlloc((nuint)poolPages * InsnsPerPage * (nuint)sizeof(DecodedInsn), 64);
+    }
+
+    /// <summary>True when RAM page <paramref name="ramPage"/> has a decoded copy.</summary>
+    public bool IsCode(uint ramPage) => _pageMap[ramPage] != null;
+
+    /// <summary>The decoded copy of a RAM page, decoding it now if needed. May drop the whole cache first.</summary>
+    public DecodedInsn* GetPage(uint ramPage)
+    {
+        DecodedInsn* page = _pageMap[ramPage];
+        if (page != null)
+        {
+            return page;
+        }
+        if (_nextFree == _poolPages)
+        {
+            DropAll();
+        }
+        page = _pool + (nuint)_nextFree * InsnsPerPage;
+        _nextFree++;
+        uint* words = (uint*)(_memory.Ram + ((nuint)ramPage << 12));
+        for (int i = 0; i < InsnsPerPage; i++)
+        {
+            uint raw = words[i];
+            page[i].Raw = raw;
+            page[i].Handler = A32Decoder.Decode(raw);
+        }
+        _pageMap[ramPage] = page;
+        PagesDecoded++;
+        return page;
+    }
+
+    /// <summary>Called after RAM bytes [ramOffset, ramOffset+size) were written: re-decodes affected words.</summary>
+    public void OnWrite(uint ramOffset, int size)
+    {
+        uint first = ramOffset >> 2;
+        uint last = (ramOffset + (uint)size - 1) >> 2;
+        for (uint word = first; word <= last; word++)
+        {
+            DecodedInsn* page = _pageMap[word >> 10];
+            if (page != null)
+            {
+                uint raw = ((uint*)_memory.Ram)[word];
+                DecodedInsn* entry = page + (word & 1023);
+                entry->Handler = A32Decoder.Decode(raw);
+                entry->Raw = raw;
+            }
+        }
+    }
+
+    /// <summary>Drops every decoded page (pool exhausted, or a test asks).</summary>
+    public void DropAll()
+    {
+        NativeMemory.Clear(_pageMap, _memory.RamPages * (nuint)sizeof(DecodedInsn*));
+        _nextFree = 0;
+        FullFlushes++;
+        _flushAllCores();
+    }
+
+    public void Dispose()
+    {
+        NativeMemory.Free(_pageMap);
+        NativeMemory.AlignedFree(_pool);
+    }
+}
