@@ -31,6 +31,7 @@ public sealed class Board : IDisposable
         Options = options;
         Memory = new PhysicalMemoryMap(options.RamSize);
         Code = new CodeCache(Memory, options.CodeCachePages, FlushFetchTlbs);
+        Memory.Code = Code;
         Console = new ConsoleSink(options.ConsoleOutput);
         Uart0 = new Pl011Uart(Console);
         SystemRegisters = new SystemRegisters(this);

@@ -35,7 +35,8 @@ public sealed unsafe partial class ArmCore
             DecodedInsn* page = FetchPage(pc);
             if (page == null)
             {
-                pc = NextPc; // the prefetch abort was taken
+                pc = NextPc; // the prefetch abort was taken; it uses up the aborted instruction's step
+                remaining--;
                 continue;
             }
             uint pageBase = pc & 0xFFFF_F000;

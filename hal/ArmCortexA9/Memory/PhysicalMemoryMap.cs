@@ -32,6 +32,9 @@ public sealed unsafe class PhysicalMemoryMap : IDisposable
         _lowAliasSize = Math.Min(ramSize, LowAliasSize);
     }
 
+    /// <summary>The decoded-code cache to keep coherent with writes made through this map (set by the board).</summary>
+    internal CodeCache? Code { get; set; }
+
     /// <summary>Bytes of RAM.</summary>
     public uint RamSize { get; }
 
@@ -107,7 +110,7 @@ public sealed unsafe class PhysicalMemoryMap : IDisposable
         return false;
     }
 
-    /// <summary>Copies bytes into RAM (ELF loading, tests). The range must be RAM.</summary>
+    /// <summary>Copies bytes into RAM (ELF loading, the kernel, tests), keeping decoded code coherent. The range must be RAM.</summary>
     public void WritePhysical(uint physical, ReadOnlySpan<byte> data)
     {
         if (!IsRam(physical, (uint)Math.Max(1, data.Length)))
@@ -115,6 +118,10 @@ public sealed unsafe class PhysicalMemoryMap : IDisposable
             throw new ArgumentOutOfRangeException(nameof(physical), $"0x{physical:X8}+{data.Length} is not RAM");
         }
         data.CopyTo(new Span<byte>(HostPointer(physical), data.Length));
+        if (data.Length > 0)
+        {
+            Code?.OnWrite((uint)RamOffset(physical), data.Length);
+        }
     }
 
     /// <summary>Copies bytes out of RAM. The range must be RAM.</summary>
