@@ -156,6 +156,19 @@ public sealed class Board : IDisposable
         }
     }
 
+    /// <summary>An inner-shareable TLB operation: exact on the issuing core, a full flush on the others.</summary>
+    internal void BroadcastTlbMaintenance(ArmCore issuer, uint op, uint value)
+    {
+        issuer.TlbMaintenance(op, value);
+        foreach (ArmCore core in _cores)
+        {
+            if (core != issuer)
+            {
+                core.RemoteTlbFlushPending = true;
+            }
+        }
+    }
+
     internal void FlushWriteTlbs()
     {
         foreach (ArmCore core in _cores)

@@ -149,7 +149,7 @@ public sealed unsafe partial class ArmCore
             value = assembled;
             return true;
         }
-        if (!Translate(va, write: false, user: (flags & AccessFlags.User) != 0 || IsUserMode, out uint pa, out uint fault))
+        if (!Translate(va, AccessKind.Read, (flags & AccessFlags.User) != 0 || IsUserMode, out uint pa, out uint fault))
         {
             DataAbort(va, fault & 0x1F, write: false, fault >> 8);
             return false;
@@ -210,7 +210,7 @@ public sealed unsafe partial class ArmCore
         {
             value = SwapForEndianness(value, size);
         }
-        if (!Translate(va, write: true, user: (flags & AccessFlags.User) != 0 || IsUserMode, out uint pa, out uint fault))
+        if (!Translate(va, AccessKind.Write, (flags & AccessFlags.User) != 0 || IsUserMode, out uint pa, out uint fault))
         {
             DataAbort(va, fault & 0x1F, write: true, fault >> 8);
             return false;
@@ -248,20 +248,6 @@ public sealed unsafe partial class ArmCore
          : size == 2 ? BinaryPrimitives.ReverseEndianness((ushort)value)
          : value;
 
-    /// <summary>
-    /// Virtual-to-physical translation for a data access or fetch. With the MMU off (SCTLR.M = 0, the only
-    /// state Board 1 models) it is the identity. On failure <paramref name="fault"/> holds FS in bits 4:0
-    /// and the domain in bits 11:8.
-    /// </summary>
-    public bool Translate(uint va, bool write, bool user, out uint pa, out uint fault)
-    {
-        _ = write;
-        _ = user;
-        pa = va;
-        fault = 0;
-        return true;
-    }
-
     /// <summary>The decoded page holding <paramref name="pc"/>, or null after taking a prefetch abort.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DecodedInsn* FetchPage(uint pc)
@@ -277,7 +263,7 @@ public sealed unsafe partial class ArmCore
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DecodedInsn* FetchPageSlow(uint pc)
     {
-        if (!Translate(pc, write: false, user: IsUserMode, out uint pa, out uint fault))
+        if (!Translate(pc, AccessKind.Execute, IsUserMode, out uint pa, out uint fault))
         {
             PrefetchAbort(pc, fault & 0x1F);
             return null;

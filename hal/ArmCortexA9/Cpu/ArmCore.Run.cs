@@ -32,6 +32,10 @@ public sealed unsafe partial class ArmCore
                 break;
             }
             StopBlock = false;
+            if (RemoteTlbFlushPending)
+            {
+                ServiceRemoteTlbFlush();
+            }
             DecodedInsn* page = FetchPage(pc);
             if (page == null)
             {

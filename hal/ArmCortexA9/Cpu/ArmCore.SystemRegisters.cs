@@ -15,7 +15,7 @@ public sealed unsafe partial class ArmCore
     public const uint Midr = 0x410F_C090;
 
     /// <summary>SCTLR bits software may change; the rest are fixed (RAO/RAZ) on the A9.</summary>
-    private const uint SctlrWritable = 0x7A00_3C07 | (1u << 28);
+    private const uint SctlrWritable = 0x7200_3C07; // TE, AFE, TRE, EE, V, I, Z, SW, C, A, M
     private const uint SctlrReset = 0x00C5_0078;
 
     public uint Sctlr, Actlr, Cpacr, Scr, Sder, Nsacr;
@@ -158,11 +158,19 @@ public sealed unsafe partial class ArmCore
             case 0x7061: case 0x7062: case 0x70A1: case 0x70A2: case 0x70B1: case 0x70E1: case 0x70E2:
             case 0x70A4: case 0x70A5: case 0x7054:
                 return true;
-            // TLB maintenance: this core's soft TLB holds only translations, so any operation flushes it.
+            // Address translation operations.
+            case 0x7080: case 0x7081: case 0x7082: case 0x7083:
+                AddressTranslate(value, opc2);
+                return true;
+            // TLB maintenance: unified (c8,c7), instruction (c8,c5) and data (c8,c6) forms act on this core;
+            // the inner-shareable forms (c8,c3) act on every core of the cluster.
             case 0x8070: case 0x8071: case 0x8072: case 0x8073:
+            case 0x8050: case 0x8051: case 0x8052:
+            case 0x8060: case 0x8061: case 0x8062:
+                TlbMaintenance(opc2, value);
+                return true;
             case 0x8030: case 0x8031: case 0x8032: case 0x8033:
-            case 0x8050: case 0x8051: case 0x8052: case 0x8060: case 0x8061: case 0x8062:
-                TranslationChanged();
+                Board.BroadcastTlbMaintenance(this, opc2, value);
                 return true;
             case 0xA020: Prrr = value; return true;
             case 0xA021: Nmrr = value; return true;

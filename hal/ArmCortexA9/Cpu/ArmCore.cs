@@ -140,6 +140,7 @@ public sealed unsafe partial class ArmCore : IDisposable
         Halt = HaltReason.None;
         Instructions = 0;
         ClearExclusive();
+        _tlb.InvalidateAll();
         FlushSoftTlb();
     }
 
@@ -337,6 +338,7 @@ public sealed unsafe partial class ArmCore : IDisposable
     public void Dispose()
     {
         _softTlb.Free();
+        _tlb.Free();
         NativeMemory.AlignedFree(_nativeBlock);
     }
 }
