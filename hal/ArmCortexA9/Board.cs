@@ -139,6 +139,25 @@ public sealed class Board : IDisposable
         return reason;
     }
 
+    /// <summary>The board clock: one emulated cycle per instruction, 100 MHz as QEMU's MPCore timers tick.</summary>
+    public const long ClockHz = 100_000_000;
+
+    /// <summary>Drives a core's IRQ input (the interrupt controller calls this). A rising level wakes a waiting core.</summary>
+    public void SetIrqLine(int core, bool level)
+    {
+        ArmCore c = _cores[core];
+        c.IrqLine = level;
+        if (level)
+        {
+            c.StopBlock = true;
+            if (c.Waiting)
+            {
+                c.Waiting = false;
+                c.WaitingForEvent = false;
+            }
+        }
+    }
+
     /// <summary>SEV: sets every core's event register and wakes the cores waiting in WFE.</summary>
     public void SendEvent()
     {

@@ -14,17 +14,37 @@ public sealed unsafe partial class ArmCore
     /// <summary>True when <see cref="Waiting"/> came from WFE (an event wakes it), false for WFI.</summary>
     public bool WaitingForEvent;
 
+    /// <summary>Level of this core's IRQ input, driven by the interrupt controller.</summary>
+    public volatile bool IrqLine;
+
+    /// <summary>Level of this core's FIQ input.</summary>
+    public volatile bool FiqLine;
+
+    /// <summary>Emulated cycles this core has lived through: one per instruction, plus time spent waiting.</summary>
+    public long Cycles;
+
+    /// <summary>The cycle at which this core's next timer event is due (long.MaxValue: none).</summary>
+    public long NextDeadline = long.MaxValue;
+
+    private long _runBudget;
+    private long _left;
+
+    /// <summary>The cycle count now, exact even in the middle of <see cref="Run"/> (devices read it).</summary>
+    public long LiveCycles => Cycles + (_runBudget - _left);
+
     /// <summary>
     /// Executes up to <paramref name="budget"/> instructions and returns how many retired.
     /// Stops early when the core halts or starts waiting. Allocates nothing.
     /// The inner loop stays within one decoded page; leaving it (a branch, a fall-through past its end,
-    /// or any handler that sets <see cref="StopBlock"/>) goes back through the fetch TLB.
+    /// or any handler that sets <see cref="StopBlock"/>) goes back through the fetch TLB, and that block
+    /// boundary is where pending interrupts and remote TLB flushes are taken.
     /// </summary>
     public long Run(long budget)
     {
-        long remaining = budget;
+        _runBudget = budget;
+        _left = budget;
         uint pc = Pc;
-        while (remaining > 0 && Halt == HaltReason.None && !Waiting)
+        while (_left > 0 && Halt == HaltReason.None && !Waiting)
         {
             if ((Control & Psr.T) != 0)
             {
@@ -36,15 +56,20 @@ public sealed unsafe partial class ArmCore
             {
                 ServiceRemoteTlbFlush();
             }
+            if ((FiqLine && (Control & Psr.F) == 0) || (IrqLine && (Control & Psr.I) == 0))
+            {
+                R[15] = pc + 8;
+                TakeException(FiqLine && (Control & Psr.F) == 0 ? ExceptionKind.Fiq : ExceptionKind.Irq, pc + 4);
+                pc = NextPc;
+            }
             DecodedInsn* page = FetchPage(pc);
             if (page == null)
             {
                 pc = NextPc; // the prefetch abort was taken; it uses up the aborted instruction's step
-                remaining--;
+                _left--;
                 continue;
             }
             uint pageBase = pc & 0xFFFF_F000;
-            long n = remaining;
             do
             {
                 DecodedInsn* insn = page + ((pc >> 2) & 1023);
@@ -56,15 +81,17 @@ public sealed unsafe partial class ArmCore
                     insn->Handler(this, raw);
                 }
                 pc = NextPc;
-                n--;
+                _left--;
             }
-            while ((pc ^ pageBase) < 0x1000 && !StopBlock && n > 0);
-            remaining = n;
+            while ((pc ^ pageBase) < 0x1000 && !StopBlock && _left > 0);
         }
         Pc = pc;
         R[15] = pc;
-        long retired = budget - remaining;
+        long retired = budget - _left;
         Instructions += retired;
+        Cycles += retired;
+        _runBudget = 0;
+        _left = 0;
         return retired;
     }
 

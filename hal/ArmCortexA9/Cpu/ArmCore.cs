@@ -164,6 +164,10 @@ public sealed unsafe partial class ArmCore : IDisposable
         QFlag = value & Psr.Q;
         Ge = (value >> 16) & 0xF;
         Control = value & Psr.ControlMask;
+        if ((oldControl & ~Control & (Psr.I | Psr.F)) != 0)
+        {
+            StopBlock = true; // interrupts unmasked: a pending one is taken at the block boundary
+        }
         if (((oldControl ^ Control) & (Psr.E | Psr.T)) != 0)
         {
             FlushSoftTlb();
