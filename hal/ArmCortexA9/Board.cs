@@ -1,9 +1,11 @@
 // The vexpress-a9 board: cores, physical memory map, code cache, devices and the run loop over them.
 using System;
 using System.IO;
+using System.Threading;
 using Codezero.Hal.ArmCortexA9.Cpu;
 using Codezero.Hal.ArmCortexA9.Devices;
 using Codezero.Hal.ArmCortexA9.Memory;
+using Codezero.Hal.ArmCortexA9.Runner;
 using Codezero.Hal.ArmCortexA9.Semihosting;
 
 namespace Codezero.Hal.ArmCortexA9;
@@ -12,7 +14,7 @@ namespace Codezero.Hal.ArmCortexA9;
 /// A Versatile Express board with a Cortex-A9 MPCore, as QEMU's <c>-M vexpress-a9</c> presents it.
 /// Everything a guest can observe lives here; nothing is shared between boards.
 /// </summary>
-public sealed class Board : IDisposable
+public sealed unsafe class Board : IDisposable
 {
     /// <summary>Base of the MPCore private region (SCU, GIC, timers), as CBAR reports it.</summary>
     public const uint PeriphBase = 0x1E00_0000;
@@ -21,6 +23,8 @@ public sealed class Board : IDisposable
     public const uint Uart0Base = 0x1000_9000;
 
     private readonly ArmCore[] _cores;
+    private readonly ManualResetEventSlim[] _wakeEvents;
+    private TraceHasher _traceHash = TraceHasher.Create();
 
     public Board(BoardOptions options)
     {
@@ -39,9 +43,11 @@ public sealed class Board : IDisposable
         Memory.AddDevice(Uart0Base, Uart0);
         Semihosting = new Semihost(this, options);
         _cores = new ArmCore[options.Cores];
+        _wakeEvents = new ManualResetEventSlim[options.Cores];
         for (int i = 0; i < _cores.Length; i++)
         {
             _cores[i] = new ArmCore(this, i);
+            _wakeEvents[i] = new ManualResetEventSlim(false);
         }
     }
 
@@ -93,51 +99,58 @@ public sealed class Board : IDisposable
         }
     }
 
+    /// <summary>Cycles in one deterministic round (each core runs this long before the next takes its turn).</summary>
+    public const long DefaultQuantum = 10_000;
+
+    /// <summary>Emulated time reached by the last completed deterministic round.</summary>
+    public long RoundTime { get; internal set; }
+
+    /// <summary>Hash of every core's registers, flags and cycles at every deterministic round, and of the console output.</summary>
+    public ulong TraceHash => _traceHash.Value;
+
+    /// <summary>True while host input (the console) may still deliver a byte that raises an interrupt.</summary>
+    public bool HostInputPending { get; set; }
+
     /// <summary>
     /// Runs the board until the guest exits, every core waits with nothing to wake it, a core hits
-    /// something this board cannot execute, or <paramref name="maxInstructions"/> retire.
+    /// something this board cannot execute, or <paramref name="maxInstructions"/> retire (all cores together).
     /// </summary>
-    public HaltReason Run(long maxInstructions = long.MaxValue, long quantum = 1_000_000)
+    public HaltReason Run(long maxInstructions = long.MaxValue, RunMode mode = RunMode.Deterministic, long quantum = DefaultQuantum)
     {
-        long left = maxInstructions;
-        while (true)
+        foreach (ArmCore core in _cores)
         {
-            bool anyRunnable = false;
-            foreach (ArmCore core in _cores)
+            if (core.Halt == HaltReason.InstructionLimit || core.Halt == HaltReason.Stopped)
             {
-                if (core.Halt != HaltReason.None)
-                {
-                    return Stop(core.Halt);
-                }
-                if (core.Waiting)
-                {
-                    continue;
-                }
-                anyRunnable = true;
-                long slice = Math.Min(quantum, left);
-                left -= core.Run(slice);
-                if (core.Halt != HaltReason.None)
-                {
-                    return Stop(core.Halt);
-                }
-                if (left <= 0)
-                {
-                    return Stop(HaltReason.InstructionLimit);
-                }
-            }
-            if (!anyRunnable)
-            {
-                return Stop(HaltReason.Deadlock);
+                core.Halt = HaltReason.None;
             }
         }
-    }
-
-    private HaltReason Stop(HaltReason reason)
-    {
+        HaltReason reason = mode == RunMode.Parallel
+            ? ParallelRunner.Run(this, maxInstructions, quantum)
+            : DeterministicRunner.Run(this, maxInstructions, quantum);
         Halt = reason;
         Console.Flush();
         return reason;
     }
+
+    /// <summary>Brings a core's timers up to its clock and refreshes its next deadline.</summary>
+    internal void UpdateTimers(ArmCore core)
+    {
+        core.NextDeadline = long.MaxValue;
+    }
+
+    internal void HashCore(ArmCore core)
+    {
+        for (int i = 0; i < 16; i++)
+        {
+            _traceHash.Add(core.R[i]);
+        }
+        _traceHash.Add(core.Cpsr);
+        _traceHash.Add(core.Cycles);
+        _traceHash.Add(Console.BytesWritten);
+    }
+
+    /// <summary>The host event a waiting core's thread sleeps on in parallel mode.</summary>
+    internal ManualResetEventSlim WakeEvent(int core) => _wakeEvents[core];
 
     /// <summary>The board clock: one emulated cycle per instruction, 100 MHz as QEMU's MPCore timers tick.</summary>
     public const long ClockHz = 100_000_000;
@@ -155,6 +168,7 @@ public sealed class Board : IDisposable
                 c.Waiting = false;
                 c.WaitingForEvent = false;
             }
+            _wakeEvents[core].Set();
         }
     }
 
@@ -167,6 +181,7 @@ public sealed class Board : IDisposable
             {
                 core.Waiting = false;
                 core.WaitingForEvent = false;
+                _wakeEvents[core.Index].Set();
             }
             else
             {
@@ -214,6 +229,10 @@ public sealed class Board : IDisposable
         foreach (ArmCore core in _cores)
         {
             core.Dispose();
+        }
+        foreach (ManualResetEventSlim wake in _wakeEvents)
+        {
+            wake.Dispose();
         }
         Code.Dispose();
         Memory.Dispose();

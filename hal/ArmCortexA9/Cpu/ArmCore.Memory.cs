@@ -10,10 +10,6 @@ public sealed unsafe partial class ArmCore
 {
     private SoftTlb _softTlb;
 
-    // Local exclusive monitor: the address and size marked by the last LDREX, if any.
-    private uint _exclusiveAddress;
-    private int _exclusiveSize;
-
     /// <summary>Drops every soft-TLB entry of this core.</summary>
     public void FlushSoftTlb() => _softTlb.FlushAll();
 
@@ -286,24 +282,4 @@ public sealed unsafe partial class ArmCore
         _softTlb.FetchPage[i] = (long)page;
         return page;
     }
-
-    // ---- Exclusive monitor (local; Board 2 adds the global monitor shared by the cores).
-
-    /// <summary>Marks an address for exclusive access (LDREX family).</summary>
-    public void MarkExclusive(uint address, int size)
-    {
-        _exclusiveAddress = address;
-        _exclusiveSize = size;
-    }
-
-    /// <summary>True when a STREX of this size to this address may succeed; clears the monitor either way.</summary>
-    public bool CheckExclusive(uint address, int size)
-    {
-        bool ok = _exclusiveSize == size && _exclusiveAddress == address;
-        _exclusiveSize = 0;
-        return ok;
-    }
-
-    /// <summary>CLREX, and what every exception entry does to the local monitor.</summary>
-    public void ClearExclusive() => _exclusiveSize = 0;
 }

@@ -17,6 +17,11 @@ internal static unsafe class Hints
     // WFI<c>
     public static void Wfi(ArmCore core, uint raw)
     {
+        if (core.IrqLine || core.FiqLine)
+        {
+            return; // an interrupt is pending (even if masked): WFI completes at once
+        }
+        core.WaitingForEvent = false;
         core.Waiting = true;
         core.StopBlock = true;
     }
@@ -24,7 +29,7 @@ internal static unsafe class Hints
     // WFE<c>
     public static void Wfe(ArmCore core, uint raw)
     {
-        if (core.EventRegister)
+        if (core.EventRegister || core.IrqLine || core.FiqLine)
         {
             core.EventRegister = false;
             return;

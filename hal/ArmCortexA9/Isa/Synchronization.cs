@@ -30,7 +30,7 @@ internal static unsafe class Synchronization
         {
             return;
         }
-        core.MarkExclusive(address, size);
+        core.MarkExclusive(address, size, value);
         core.R[t] = value;
     }
 
@@ -53,7 +53,7 @@ internal static unsafe class Synchronization
         {
             return;
         }
-        core.MarkExclusive(address, 8);
+        core.MarkExclusive(address, 8, ((ulong)high << 32) | low);
         core.R[t] = low;
         core.R[t + 1] = high;
     }
@@ -83,16 +83,11 @@ internal static unsafe class Synchronization
             core.DataAbort(address, FaultStatus.Alignment, write: true);
             return;
         }
-        if (!core.CheckExclusive(address, size))
-        {
-            core.R[d] = 1;
-            return;
-        }
-        if (!core.WriteSlow(address, size, AccessFlags.Aligned, core.R[t]))
+        if (!core.StoreExclusive(address, size, core.R[t], out bool stored))
         {
             return;
         }
-        core.R[d] = 0;
+        core.R[d] = stored ? 0u : 1u;
     }
 
     // STREXD<c> <Rd>, <Rt>, <Rt2>, [<Rn>]
@@ -112,16 +107,12 @@ internal static unsafe class Synchronization
             core.DataAbort(address, FaultStatus.Alignment, write: true);
             return;
         }
-        if (!core.CheckExclusive(address, 8))
-        {
-            core.R[d] = 1;
-            return;
-        }
-        if (!core.Write32Aligned(address, core.R[t]) || !core.Write32Aligned(address + 4, core.R[t + 1]))
+        ulong pair = ((ulong)core.R[t + 1] << 32) | core.R[t];
+        if (!core.StoreExclusive(address, 8, pair, out bool stored))
         {
             return;
         }
-        core.R[d] = 0;
+        core.R[d] = stored ? 0u : 1u;
     }
 
     // SWP{B}<c> <Rt>, <Rt2>, [<Rn>]   (UNDEFINED unless SCTLR.SW is set, as on a real A9)
