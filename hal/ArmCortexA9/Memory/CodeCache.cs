@@ -1,6 +1,7 @@
 // Decoded-instruction cache per physical RAM page, kept coherent with writes to code.
 using System;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Codezero.Hal.ArmCortexA9.Decoder;
 
 namespace Codezero.Hal.ArmCortexA9.Memory;
@@ -22,6 +23,7 @@ public sealed unsafe class CodeCache : IDisposable
     private readonly int _poolPages;
     private int _nextFree;
     private readonly Action _flushAllCores;
+    private SpinLock _lock = new(enableThreadOwnerTracking: false); // guards _pageMap, _nextFree and the pool
 
     /// <summary>Number of times the pool was exhausted and everything was dropped.</summary>
     public long FullFlushes { get; private set; }
@@ -45,16 +47,29 @@ public sealed unsafe class CodeCache : IDisposable
     /// <summary>The decoded copy of a RAM page, decoding it now if needed. May drop the whole cache first.</summary>
     public DecodedInsn* GetPage(uint ramPage)
     {
-        DecodedInsn* page = _pageMap[ramPage];
+        var page = (DecodedInsn*)Volatile.Read(ref *(nint*)(_pageMap + ramPage));
         if (page != null)
         {
             return page;
         }
+        bool taken = false;
+        _lock.Enter(ref taken);
+        page = _pageMap[ramPage];
+        if (page == null)
+        {
+            page = DecodeLocked(ramPage);
+        }
+        _lock.Exit(useMemoryBarrier: true);
+        return page;
+    }
+
+    private DecodedInsn* DecodeLocked(uint ramPage)
+    {
         if (_nextFree == _poolPages)
         {
-            DropAll();
+            DropAllLocked();
         }
-        page = _pool + (nuint)_nextFree * InsnsPerPage;
+        DecodedInsn* page = _pool + (nuint)_nextFree * InsnsPerPage;
         _nextFree++;
         uint* words = (uint*)(_memory.Ram + ((nuint)ramPage << 12));
         for (int i = 0; i < InsnsPerPage; i++)
@@ -63,7 +78,7 @@ public sealed unsafe class CodeCache : IDisposable
             page[i].Raw = raw;
             page[i].Handler = A32Decoder.Decode(raw);
         }
-        _pageMap[ramPage] = page;
+        Volatile.Write(ref *(nint*)(_pageMap + ramPage), (nint)page);
         PagesDecoded++;
         return page;
     }
@@ -71,6 +86,8 @@ public sealed unsafe class CodeCache : IDisposable
     /// <summary>Called after RAM bytes [ramOffset, ramOffset+size) were written: re-decodes affected words.</summary>
     public void OnWrite(uint ramOffset, int size)
     {
+        bool taken = false;
+        _lock.Enter(ref taken);
         uint first = ramOffset >> 2;
         uint last = (ramOffset + (uint)size - 1) >> 2;
         for (uint word = first; word <= last; word++)
@@ -84,10 +101,24 @@ public sealed unsafe class CodeCache : IDisposable
                 entry->Raw = raw;
             }
         }
+        _lock.Exit(useMemoryBarrier: true);
     }
 
     /// <summary>Drops every decoded page (pool exhausted, or a test asks).</summary>
     public void DropAll()
+    {
+        bool taken = false;
+        _lock.Enter(ref taken);
+        DropAllLocked();
+        _lock.Exit(useMemoryBarrier: true);
+    }
+
+    /// <remarks>
+    /// In parallel mode another core may still be executing from a dropped page until its next block
+    /// boundary (its fetch TLB is flushed and its block stopped); the pool is sized so that this happens
+    /// only for guests with more than 4 MiB of hot code.
+    /// </remarks>
+    private void DropAllLocked()
     {
         NativeMemory.Clear(_pageMap, _memory.RamPages * (nuint)sizeof(DecodedInsn*));
         _nextFree = 0;
