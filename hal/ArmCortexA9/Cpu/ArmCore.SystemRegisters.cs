@@ -126,7 +126,7 @@ public sealed unsafe partial class ArmCore
             switch (key)
             {
                 case 0xD002: TpidrUrw = value; return true;
-                case 0x7A04: case 0x7A05: case 0x7054: return true;    // CP15DSB, CP15DMB, CP15ISB
+                case 0x70A4: case 0x70A5: case 0x7054: return true;    // CP15DSB, CP15DMB, CP15ISB
                 default: return false;
             }
         }
