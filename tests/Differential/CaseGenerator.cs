@@ -55,6 +55,14 @@ internal sealed class CaseGenerator
             c.Regs[i] = FuzzValues.Register(rng);
         }
         c.Regs[15] = 0;
+        if (row.Family == RowFamily.Coprocessor && rng.Next(4) != 0)
+        {
+            (uint opc1, uint crn, uint crm, uint opc2) = FuzzValues.Cp15Register(rng);
+            c.SetField(21, 3, opc1);
+            c.SetField(16, 4, crn);
+            c.SetField(0, 4, crm);
+            c.SetField(5, 3, opc2);
+        }
         // The rules run before the address bias (so a base register they pick still gets a data pointer) and
         // after it (so value fixes such as alignment see the final values). They are idempotent.
         ApplyRules(row, c, rng);
