@@ -50,6 +50,10 @@ internal sealed class CaseGenerator
             c.Word |= cond << 28;
         }
         c.Flags = ((uint)rng.Next(16) << 28) | (rng.Next(2) == 0 ? 0u : 1u << 27) | ((uint)rng.Next(16) << 16);
+        if (rng.Next(8) == 0)
+        {
+            c.Flags |= 1u << 9; // CPSR.E: User code may run big-endian data accesses (SETEND BE)
+        }
         for (int i = 0; i < 15; i++)
         {
             c.Regs[i] = FuzzValues.Register(rng);

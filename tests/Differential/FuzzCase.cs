@@ -21,7 +21,7 @@ internal sealed class FuzzCase
     public string RowName = "";
     public uint Word;
 
-    /// <summary>NZCV, Q and GE in their CPSR positions; the mode (User) is added by the runner.</summary>
+    /// <summary>NZCV, Q, GE and E (big-endian data) in their CPSR positions; the mode (User) is added by the runner.</summary>
     public uint Flags;
 
     /// <summary>Why the case is not compared, when a row exclusion or an operand rule says so; null otherwise.</summary>
