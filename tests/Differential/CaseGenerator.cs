@@ -44,7 +44,7 @@ internal sealed class CaseGenerator
         var rng = new Random(c.CaseSeed);
         RowInfo row = _rows[rng.Next(_rows.Length)];
         c.Word = row.Value | (FuzzValues.Random32(rng) & row.FieldMask);
-        if (!row.IsUnconditional)
+        if (row.HasCondition)
         {
             uint cond = rng.Next(2) == 0 ? 14u : (uint)rng.Next(15);
             c.Word |= cond << 28;

@@ -46,7 +46,8 @@ internal sealed partial class RowInfo
         Mask = row.Mask;
         Value = row.Value;
         IsUnconditional = row.IsUnconditional;
-        FieldMask = ~Mask & (IsUnconditional ? 0xFFFF_FFFFu : 0x0FFF_FFFFu);
+        HasCondition = (Mask >> 28) == 0;
+        FieldMask = ~Mask & 0x0FFF_FFFFu;
         string bits = row.Pattern.Replace(" ", "", StringComparison.Ordinal);
         foreach (int at in stackalloc[] { 0, 8, 12, 16 })
         {
@@ -65,6 +66,9 @@ internal sealed partial class RowInfo
     public uint Mask { get; }
     public uint Value { get; }
     public bool IsUnconditional { get; }
+
+    /// <summary>True when bits 31:28 are a condition field (not 1111, and not fixed as BKPT's 1110 is).</summary>
+    public bool HasCondition { get; }
 
     /// <summary>Bits the generator fills at random (everything not fixed, condition excluded).</summary>
     public uint FieldMask { get; }
