@@ -59,6 +59,8 @@ internal sealed class CaseGenerator
             c.Regs[i] = FuzzValues.Register(rng);
         }
         c.Regs[15] = 0;
+        c.TpidrUrw = FuzzValues.Register(rng);
+        c.TpidrUro = FuzzValues.Register(rng);
         if (row.Family == RowFamily.Coprocessor && rng.Next(4) != 0)
         {
             (uint opc1, uint crn, uint crm, uint opc2) = FuzzValues.Cp15Register(rng);

@@ -10,6 +10,9 @@ internal sealed class CpuSnapshot
     public readonly uint[] R = new uint[16];
 
     public uint Cpsr;
+
+    /// <summary>TPIDRURW afterwards (User code can write it with MCR).</summary>
+    public uint TpidrUrw;
     public CaseOutcome Outcome;
 
     /// <summary>Raw detail for <see cref="CaseOutcome.Other"/> and failure messages (error code, exception number).</summary>
@@ -29,6 +32,10 @@ internal sealed class CpuSnapshot
         if (((ours.Cpsr ^ theirs.Cpsr) & cpsrMask) != 0)
         {
             sb.Append($"    cpsr: ours 0x{ours.Cpsr:X8}  unicorn 0x{theirs.Cpsr:X8}  (differing bits 0x{(ours.Cpsr ^ theirs.Cpsr) & cpsrMask:X8})\n");
+        }
+        if (ours.TpidrUrw != theirs.TpidrUrw)
+        {
+            sb.Append($"    TPIDRURW: ours 0x{ours.TpidrUrw:X8}  unicorn 0x{theirs.TpidrUrw:X8}\n");
         }
         return sb.ToString();
     }

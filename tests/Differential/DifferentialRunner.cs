@@ -78,11 +78,15 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         _board.Code.OnWrite(_codeRamOffset, 4);
         _unicorn.InvalidateCode(CodeAddress, 4);
 
-        RunOurs(cpsr, c.Regs);
+        RunOurs(cpsr, c);
+        _unicorn.WriteCp15(0, 13, 0, 2, c.TpidrUrw);
+        _unicorn.WriteCp15(0, 13, 0, 3, c.TpidrUro);
         _unicorn.SetState(cpsr, c.Regs, CodeAddress);
-        // A Thumb target our core predicts stops Unicorn before it translates Thumb code there (see UnicornArm.Step).
-        bool thumbTarget = Ours.Outcome == CaseOutcome.Completed && (Ours.Cpsr & Psr.T) != 0;
+        // A Thumb target our core predicts stops Unicorn before it translates Thumb code there (see UnicornArm.Step);
+        // not when the target is the instruction itself, where Unicorn would stop before starting.
+        bool thumbTarget = Ours.Outcome == CaseOutcome.Completed && (Ours.Cpsr & Psr.T) != 0 && Ours.R[15] != CodeAddress;
         _unicorn.Step(CodeAddress, Theirs, thumbTarget ? Ours.R[15] : 1);
+        Theirs.TpidrUrw = _unicorn.ReadCp15(0, 13, 0, 2);
         if (_unicorn.NeedsReset)
         {
             _unicorn.Dispose();
@@ -106,8 +110,11 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         return unicorn;
     }
 
-    private void RunOurs(uint cpsr, uint[] regs)
+    private void RunOurs(uint cpsr, FuzzCase c)
     {
+        uint[] regs = c.Regs;
+        _core.TpidrUrw = c.TpidrUrw;
+        _core.TpidrUro = c.TpidrUro;
         _core.Waiting = false;
         _core.WaitingForEvent = false;
         _core.Halt = HaltReason.None;
@@ -125,6 +132,7 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         }
         Ours.R[15] = _core.Pc;
         Ours.Cpsr = _core.Cpsr;
+        Ours.TpidrUrw = _core.TpidrUrw;
         Ours.Detail = "";
         Ours.Outcome = (_core.Mode, _core.Pc) switch
         {
@@ -174,6 +182,7 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         {
             regsEqual &= Ours.R[i] == Theirs.R[i];
         }
+        regsEqual &= Ours.TpidrUrw == Theirs.TpidrUrw;
         string memoryDiff = MemoryDiff("code", CodeRegion, _ourCode, _theirCode) + MemoryDiff("data", DataRegion, _ourData, _theirData);
         if (regsEqual && memoryDiff.Length == 0)
         {

@@ -24,6 +24,9 @@ internal sealed class FuzzCase
     /// <summary>NZCV, Q, GE and E (big-endian data) in their CPSR positions; the mode (User) is added by the runner.</summary>
     public uint Flags;
 
+    /// <summary>TPIDRURW and TPIDRURO, the thread-ID registers User code can read (and, for URW, write).</summary>
+    public uint TpidrUrw, TpidrUro;
+
     /// <summary>Why the case is not compared, when a row exclusion or an operand rule says so; null otherwise.</summary>
     public string? Excluded;
 
@@ -69,7 +72,7 @@ internal sealed class FuzzCase
     public string ToVectorLiteral(int memorySeed)
     {
         var sb = new StringBuilder();
-        sb.Append($"new(0x{Word:X8}, flags: 0x{Flags:X8}, memorySeed: {memorySeed}, regs: [");
+        sb.Append($"new(0x{Word:X8}, \"note\", Flags: 0x{Flags:X8}, MemorySeed: {memorySeed}, TpidrUrw: 0x{TpidrUrw:X8}, TpidrUro: 0x{TpidrUro:X8}, Regs: [");
         for (int i = 0; i < 15; i++)
         {
             sb.Append(i == 0 ? "" : ", ").Append($"0x{Regs[i]:X8}");

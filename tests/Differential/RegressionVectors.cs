@@ -11,7 +11,8 @@ namespace Codezero.Tests.Differential;
 /// </summary>
 public sealed class RegressionVectors
 {
-    internal sealed record Vector(uint Word, string Note, uint Flags = 0, int MemorySeed = 0, uint[]? Regs = null);
+    internal sealed record Vector(uint Word, string Note, uint Flags = 0, int MemorySeed = 0, uint[]? Regs = null,
+        uint TpidrUrw = 0, uint TpidrUro = 0);
 
     internal static readonly Vector[] All =
     [
@@ -22,6 +23,14 @@ public sealed class RegressionVectors
         // 386616d Fix MRC PMUSERENR: readable at PL0.
         new(0xEE190F1E, "mrc p15, 0, r0, c9, c14, 0 (PMUSERENR) in User mode"),
         new(0xEE192F1E, "mrc p15, 0, r2, c9, c14, 0 (seed 5 case 55161)"),
+        // Harness: TPIDRURW/TPIDRURO are part of each case's state, set on both sides (seed 101 case 253498 read a stale one).
+        new(0xEE1D2F50, "mrc p15, 0, r2, c13, c0, 2 (TPIDRURW)", TpidrUrw: 0x1234_5678),
+        new(0xEE1D2F70, "mrc p15, 0, r2, c13, c0, 3 (TPIDRURO)", TpidrUro: 0x8765_4321),
+        new(0xEE0D2F50, "mcr p15, 0, r2, c13, c0, 2 (TPIDRURW)", TpidrUrw: 0x1234_5678),
+        new(0xEE0D2F70, "mcr p15, 0, r2, c13, c0, 3 (TPIDRURO is read-only at PL0: UNDEFINED)", TpidrUro: 0x8765_4321),
+        // Harness: a Thumb branch back to the instruction's own address (Unicorn must not be told to stop there).
+        new(0xE0CFFF6A, "sbc pc, pc, r10, ror #30 = 0x60012001 (seed 101 case 224873)", Flags: 0xD00D_0200,
+            Regs: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8000_0001, 0, 0, 0, 0]),
     ];
 
     public static IEnumerable<object[]> Indices()
@@ -60,7 +69,7 @@ public sealed class RegressionVectors
 
     private static FuzzCase ToCase(Vector v)
     {
-        var c = new FuzzCase { Word = v.Word, Flags = v.Flags, RowName = "regression" };
+        var c = new FuzzCase { Word = v.Word, Flags = v.Flags, RowName = "regression", TpidrUrw = v.TpidrUrw, TpidrUro = v.TpidrUro };
         for (int i = 0; i < 15; i++)
         {
             c.Regs[i] = v.Regs?[i] ?? DifferentialRunner.DataPointerBase + 0x100u * (uint)i;

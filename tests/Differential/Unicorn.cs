@@ -54,6 +54,15 @@ internal static unsafe partial class Unicorn
     public const int UC_ARM_REG_PC = 11;          // = R15
     public const int UC_ARM_REG_SP = 12;          // = R13
     public const int UC_ARM_REG_R0 = 66;          // R0..R12 are consecutive: 66..78
+    public const int UC_ARM_REG_CP_REG = 139;     // value is a uc_arm_cp_reg
+
+    /// <summary>uc_arm_cp_reg: a coprocessor register named as MRC/MCR name it (40 bytes, val at offset 32).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ArmCpReg
+    {
+        public uint Cp, Is64, Sec, CRn, CRm, Opc1, Opc2;
+        public ulong Value;
+    }
 
     /// <summary>The uc_arm_reg id of r<paramref name="n"/> (0-15).</summary>
     public static int ArmReg(int n) => n switch

@@ -52,6 +52,21 @@ internal sealed unsafe class UnicornArm : IDisposable
         }
     }
 
+    /// <summary>Writes a CP15 register (opc1, CRn, CRm, opc2) as a privileged MCR would.</summary>
+    public void WriteCp15(uint opc1, uint crn, uint crm, uint opc2, uint value)
+    {
+        var reg = new Unicorn.ArmCpReg { Cp = 15, CRn = crn, CRm = crm, Opc1 = opc1, Opc2 = opc2, Value = value };
+        Unicorn.Check(Unicorn.RegWrite(_uc, Unicorn.UC_ARM_REG_CP_REG, &reg), "uc_reg_write(CP_REG)");
+    }
+
+    /// <summary>Reads a CP15 register (opc1, CRn, CRm, opc2).</summary>
+    public uint ReadCp15(uint opc1, uint crn, uint crm, uint opc2)
+    {
+        var reg = new Unicorn.ArmCpReg { Cp = 15, CRn = crn, CRm = crm, Opc1 = opc1, Opc2 = opc2 };
+        Unicorn.Check(Unicorn.RegRead(_uc, Unicorn.UC_ARM_REG_CP_REG, &reg), "uc_reg_read(CP_REG)");
+        return (uint)reg.Value;
+    }
+
     /// <summary>
     /// Runs exactly one instruction at <paramref name="pc"/> and fills <paramref name="s"/>. The count (1) stops the
     /// run at the next instruction's hook; <paramref name="until"/> (1 = never) stops it before that instruction is
