@@ -87,16 +87,9 @@ internal static class FuzzExclusions
             static r => r.Family is RowFamily.LoadStoreDual or RowFamily.LoadStoreMultiple,
             static (r, c, rng) => AlignWordPairs(r, c)),
         new("multiply register choices",
-            "any register operand = PC is UNPREDICTABLE, and so is RdHi == RdLo in the long forms",
+            "any register operand = PC is UNPREDICTABLE (RdHi == RdLo: see the generic rule below)",
             static r => r.Family == RowFamily.Multiply,
-            static (r, c, rng) =>
-            {
-                AvoidPcInRegisterFields(r, c, rng);
-                if ((r.RegisterFieldMask & (15u << 12)) != 0 && (r.RegisterFieldMask & (15u << 16)) != 0 && r.Mnemonic is not ("MLA" or "MLS"))
-                {
-                    c.AvoidReg(rng, 12, Pc | (1 << c.Reg(16)));
-                }
-            }),
+            static (r, c, rng) => AvoidPcInRegisterFields(r, c, rng)),
         new("MRS/MSR register and mask choices",
             "MRS Rd = PC, MSR (register) Rn = PC and MSR with mask 0000 are UNPREDICTABLE",
             static r => r.Mnemonic is "MRS" or "MSR",
@@ -162,6 +155,31 @@ internal static class FuzzExclusions
             "rows the fuzzer has no specific rule for (media, saturating, signed multiply, bit-field, packing, extension): any PC register operand is UNPREDICTABLE in those classes",
             static r => r.Family == RowFamily.Other,
             static (r, c, rng) => AvoidPcInRegisterFields(r, c, rng)),
+        new("generic: RdHi == RdLo",
+            "every long multiply (SMLALxy, SMLALD, SMLSLD as well as UMULL and friends) with RdHi == RdLo is UNPREDICTABLE",
+            static r => r.HasHiLoPair,
+            static (r, c, rng) => c.AvoidReg(rng, 12, Pc | (1 << c.Reg(16)))),
+        new("BFI/BFC msb < lsb", "UNPREDICTABLE (QEMU UNDEFs); msb and lsb are swapped",
+            static r => r.Mnemonic is "BFI" or "BFC",
+            static (r, c, rng) =>
+            {
+                uint msb = c.Field(16, 5), lsb = c.Field(7, 5);
+                if (msb < lsb)
+                {
+                    c.SetField(16, 5, lsb);
+                    c.SetField(7, 5, msb);
+                }
+            }),
+        new("SBFX/UBFX lsb + width > 32", "UNPREDICTABLE; the width is redrawn to fit",
+            static r => r.Mnemonic is "SBFX" or "UBFX",
+            static (r, c, rng) =>
+            {
+                uint lsb = c.Field(7, 5);
+                if (lsb + c.Field(16, 5) > 31)
+                {
+                    c.SetField(16, 5, (uint)rng.Next((int)(32 - lsb)));
+                }
+            }),
     ];
 
     /// <summary>Results the oracle cannot judge; checked after both CPUs ran.</summary>

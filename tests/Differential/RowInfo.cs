@@ -51,11 +51,18 @@ internal sealed partial class RowInfo
         string bits = row.Pattern.Replace(" ", "", StringComparison.Ordinal);
         foreach (int at in stackalloc[] { 0, 8, 12, 16 })
         {
+            // A register field is a run of exactly four bits of one letter (d n m t s a h l) on a nibble boundary;
+            // longer runs of those letters are immediates (SSAT's saturate, BFI's msb, SBFX's lsb).
             char letter = bits[31 - at];
             bool whole = bits[31 - at - 1] == letter && bits[31 - at - 2] == letter && bits[31 - at - 3] == letter;
-            if (whole && "dnmtsahl".Contains(letter, StringComparison.Ordinal))
+            bool longer = (at > 0 && bits[31 - at + 1] == letter) || (at < 28 && bits[31 - at - 4] == letter);
+            if (whole && !longer && "dnmtsahl".Contains(letter, StringComparison.Ordinal))
             {
                 RegisterFieldMask |= 15u << at;
+                if (letter == 'h')
+                {
+                    HasHiLoPair = true;
+                }
             }
         }
         Classify();
@@ -75,6 +82,9 @@ internal sealed partial class RowInfo
 
     /// <summary>4-bit fields at bits 19:16, 15:12, 11:8, 3:0 whose pattern letter names a register (d n m t s a h l).</summary>
     public uint RegisterFieldMask { get; }
+
+    /// <summary>True when the row has RdHi ('hhhh') and RdLo ('llll') register fields (long multiplies).</summary>
+    public bool HasHiLoPair { get; }
 
     public RowFamily Family { get; private set; }
 
