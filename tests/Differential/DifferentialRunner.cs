@@ -46,7 +46,7 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         MemorySeed = memorySeed;
         _board = new Board(new BoardOptions { RamSize = 1u << 20, CodeCachePages = 16, Semihosting = false });
         _core = _board.Cores[0];
-        // QEMU does not gate SWP/SWPB on SCTLR.SW (a real A9 does): enable them on our side so they are compared.
+        // FuzzExclusions.OracleAdjustments, "SWP/SWPB run with SCTLR.SW = 1 on our core".
         _core.Sctlr |= ArmCore.Sctlr_SW;
         _ourCode = _board.Memory.HostPointer(CodeRegion);
         _ourData = _board.Memory.HostPointer(DataRegion);
