@@ -8,14 +8,6 @@ using Codezero.Hal.ArmCortexA9.Memory;
 
 namespace Codezero.Tests.Differential;
 
-/// <summary>What became of one case.</summary>
-internal enum CaseVerdict
-{
-    Agree,
-    Mismatch,
-    Skipped,
-}
-
 /// <summary>
 /// Both CPUs and their memory. Layout (identical on both sides; Unicorn maps nothing else):
 /// a 16 KiB code region at <see cref="CodeRegion"/> with the instruction at <see cref="CodeAddress"/> in its middle

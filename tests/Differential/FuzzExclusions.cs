@@ -3,12 +3,6 @@ using System;
 
 namespace Codezero.Tests.Differential;
 
-/// <summary>An operand rule: rewrites a generated case so that it avoids an UNPREDICTABLE or uncomparable form.</summary>
-internal sealed record OperandRule(string Name, string Reason, Func<RowInfo, bool> AppliesTo, Action<RowInfo, FuzzCase, Random> Fix);
-
-/// <summary>An outcome rule: a run whose result the oracle cannot judge; the case counts as skipped.</summary>
-internal sealed record OutcomeRule(string Name, string Reason, Func<FuzzCase, CpuSnapshot, CpuSnapshot, bool> Applies);
-
 /// <summary>
 /// Everything the A32 differential fuzzer leaves out or bends, in one place. The oracle (Unicorn 2.0.1,
 /// QEMU 5.0 inside, Cortex-A9 model) runs in User mode, so privileged behaviour is excluded by

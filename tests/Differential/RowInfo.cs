@@ -6,27 +6,6 @@ using Codezero.Hal.ArmCortexA9.Decoder;
 
 namespace Codezero.Tests.Differential;
 
-/// <summary>Instruction families the operand rules know about; <see cref="Other"/> gets the generic rule.</summary>
-internal enum RowFamily
-{
-    Other,
-    DataProcessing,
-    MoveWide,
-    Branch,
-    BranchExchange,
-    LoadStore,
-    LoadStoreDual,
-    LoadStoreMultiple,
-    Multiply,
-    StatusRegister,
-    ExceptionGenerating,
-    Hint,
-    Preload,
-    Swap,
-    Exclusive,
-    Coprocessor,
-}
-
 /// <summary>
 /// A row of <see cref="A32Decoder.Rows"/> with what the generator and the operand rules need: where its
 /// field bits are, which 4-bit fields name registers, and (from its name) which family it belongs to.
