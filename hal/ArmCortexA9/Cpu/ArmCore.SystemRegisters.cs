@@ -56,6 +56,7 @@ public sealed unsafe partial class ArmCore
             {
                 case 0xD002: value = TpidrUrw; return true;
                 case 0xD003: value = TpidrUro; return true;
+                case 0x90E0: value = 0; return true;                     // PMUSERENR is readable at PL0
                 default: return false;
             }
         }
@@ -111,6 +112,7 @@ public sealed unsafe partial class ArmCore
             case 0xD002: value = TpidrUrw; return true;
             case 0xD003: value = TpidrUro; return true;
             case 0xD004: value = TpidrPrw; return true;
+            case 0x90E0: value = 0; return true;                         // PMUSERENR: no PMU modelled, RAZ/WI
             case 0xF400: value = Board.PeriphBase; return true;          // CBAR
             case 0xF000: value = 0; return true;                         // A9 power control
             default: return false;
@@ -126,7 +128,7 @@ public sealed unsafe partial class ArmCore
             switch (key)
             {
                 case 0xD002: TpidrUrw = value; return true;
-                case 0x7A04: case 0x7A05: case 0x7054: return true;    // CP15DSB, CP15DMB, CP15ISB
+                case 0x70A4: case 0x70A5: case 0x7054: return true;    // CP15DSB, CP15DMB, CP15ISB
                 default: return false;
             }
         }
@@ -181,6 +183,7 @@ public sealed unsafe partial class ArmCore
             case 0xD002: TpidrUrw = value; return true;
             case 0xD003: TpidrUro = value; return true;
             case 0xD004: TpidrPrw = value; return true;
+            case 0x90E0: return true;                                    // PMUSERENR: RAZ/WI, PL0 never gets the PMU
             case 0xF000: return true;
             default: return false;
         }
