@@ -80,14 +80,18 @@ public sealed class ElfImage
             throw Fail(name, $"program header size is {phentsize}, expected {ProgramHeaderSize}");
         }
 
+        for (int i = 0; i < phnum; i++)
+        {
+            if (phoff + (ulong)(i + 1) * ProgramHeaderSize > (ulong)file.Length)
+            {
+                throw Fail(name, $"truncated: program header {i} extends past end of file");
+            }
+        }
+
         var segments = new List<ElfSegment>();
         for (int i = 0; i < phnum; i++)
         {
             ulong at = phoff + (ulong)i * ProgramHeaderSize;
-            if (at + ProgramHeaderSize > (ulong)file.Length)
-            {
-                throw Fail(name, $"truncated: program header {i} extends past end of file");
-            }
             ReadOnlySpan<byte> ph = file.Slice((int)at, ProgramHeaderSize);
             uint pType = BinaryPrimitives.ReadUInt32LittleEndian(ph);
             if (pType != ProgramLoad)
@@ -104,7 +108,7 @@ public sealed class ElfImage
             {
                 throw Fail(name, $"segment {i}: file size 0x{filesz:X} is larger than memory size 0x{memsz:X}");
             }
-            if ((ulong)offset + filesz > (ulong)file.Length)
+            if (filesz > 0 && (ulong)offset + filesz > (ulong)file.Length)
             {
                 throw Fail(name, $"truncated: segment {i} (offset 0x{offset:X}, 0x{filesz:X} bytes) extends past end of file");
             }
@@ -116,7 +120,7 @@ public sealed class ElfImage
             {
                 continue; // nothing to load (QEMU skips these too)
             }
-            byte[] data = file.Slice((int)offset, (int)filesz).ToArray();
+            byte[] data = filesz == 0 ? [] : file.Slice((int)offset, (int)filesz).ToArray();
             segments.Add(new ElfSegment(i, paddr, vaddr, data, memsz, flags));
         }
         if (segments.Count == 0)
