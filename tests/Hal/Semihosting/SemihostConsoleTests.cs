@@ -1,4 +1,5 @@
 // Semihosting console output and input: WRITEC, WRITE0, WRITE/READ on ":tt", stderr, bad pointers.
+using System;
 using System.IO;
 using System.Text;
 using Codezero.Hal.ArmCortexA9.Semihosting;
@@ -170,6 +171,34 @@ public sealed class SemihostConsoleTests
         Assert.Equal(new byte[] { 0x53, 0x48, 0x46, 0x42, 0x03 }, h.ReadBytes(buffer, 5));
         Assert.Equal(-1, h.Open(":semihosting-features", 4));
         Assert.Equal(SemihostErrno.Access, h.Errno());
+    }
+
+    [Fact]
+    public unsafe void ConsoleWrites_AfterWarmUp_AllocateNothing()
+    {
+        using var h = new SemihostHarness();
+        int handle = h.Open(":tt", 4);
+        uint text = h.String(SemihostHarness.DataBase, "line\n");
+        uint block = h.Block(SemihostHarness.DataBase + 0x100, (uint)handle, text, 5);
+        var semihost = h.Board.Semihosting;
+        void CallAll()
+        {
+            h.Core.R[0] = 0x05; h.Core.R[1] = block; semihost.Call(h.Core);
+            h.Core.R[0] = 0x04; h.Core.R[1] = text; semihost.Call(h.Core);
+            h.Core.R[0] = 0x03; h.Core.R[1] = text; semihost.Call(h.Core);
+            h.Core.R[0] = 0x06; h.Core.R[1] = block; semihost.Call(h.Core); // READ from stdout: EBADF
+        }
+        CallAll();
+        h.Output.Capacity = 1 << 16; // the test's own stream must not grow while measuring
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            CallAll();
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
