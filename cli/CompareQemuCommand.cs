@@ -39,7 +39,7 @@ public static class CompareQemuCommand
         o.WriteLine(string.Format(c, "{0,-12} {1,12:F3} {2,12} {3,13}", Path.GetFileName(options.Qemu), qemuSeconds, qemuStatus, qemuOut.Length));
         o.WriteLine(string.Format(c, "ratio (codezero / {0}): {1:F2}", Path.GetFileName(options.Qemu),
             qemuSeconds > 0 ? ours.HostSeconds / qemuSeconds : 0));
-        o.WriteLine(string.Format(c, "codezero: {0:F1} MIPS ({1} instructions)", mips, ours.Instructions));
+        o.WriteLine(string.Format(c, "codezero speed: {0:F1} MIPS ({1} instructions)", mips, ours.Instructions));
         o.WriteLine(difference == null ? "result: identical stdout and exit status" : "result: DIFFERENT: " + difference);
         return difference == null ? ExitStatus.Identical : ExitStatus.Different;
     }
