@@ -36,6 +36,7 @@ public static class ArgumentSplitter
             string arg = args[i++];
             if (arg == "--")
             {
+                parser.Add(arg); // the parser runs with EnableDashDash, so the ELF after it is a value
                 if (i < args.Length)
                 {
                     parser.Add(args[i++]);

@@ -36,6 +36,7 @@ public static class Program
             settings.HelpWriter = null;
             settings.AutoHelp = true;
             settings.AutoVersion = true;
+            settings.EnableDashDash = true;
         });
         ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions));
         if (result is Parsed<object> parsed)

@@ -129,6 +129,17 @@ public sealed class PublishedCliTests : IDisposable
     }
 
     [Fact]
+    public void Run_DoubleDash_EndsCodezeroOptions()
+    {
+        string elf = WriteElf("echo.elf", TestElf.EchoCommandLine().Build());
+
+        Result result = Run("run", "--", elf, "--", "-x");
+
+        Assert.Equal(0, result.Status);
+        Assert.Equal(elf + " -- -x", result.Text);
+    }
+
+    [Fact]
     public void Run_NotAnElf_PrintsOneLineAndExits65()
     {
         string path = WriteElf("script.elf", "#!/bin/sh\necho hi\n"u8.ToArray());
