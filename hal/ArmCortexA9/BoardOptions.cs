@@ -15,6 +15,12 @@ public sealed class BoardOptions
     /// <summary>Where UART0 and semihosting console output go (null: discarded).</summary>
     public Stream? ConsoleOutput { get; init; }
 
+    /// <summary>Where the guest's semihosting stderr (":tt" opened for append) goes (null: discarded).</summary>
+    public Stream? ConsoleError { get; init; }
+
+    /// <summary>Whether the host console is a terminal: SYS_ISTTY answers 1 for the ":tt" handles (newlib then line-buffers stdout).</summary>
+    public bool ConsoleIsTerminal { get; init; }
+
     /// <summary>Where semihosting console input comes from (null: end of file).</summary>
     public Stream? ConsoleInput { get; init; }
 
@@ -24,7 +30,7 @@ public sealed class BoardOptions
     /// <summary>The only host directory semihosting file operations may touch (null: none allowed).</summary>
     public string? SemihostingRoot { get; init; }
 
-    /// <summary>The command line SYS_GET_CMDLINE returns (program name first).</summary>
+    /// <summary>The command line SYS_GET_CMDLINE returns (program name first, arguments joined by spaces).</summary>
     public string CommandLine { get; init; } = "guest";
 
     /// <summary>Decoded-instruction cache pages (16 KiB of host memory each, 4 KiB of guest code each).</summary>

@@ -1,0 +1,126 @@
+// Loads an ELF, builds the board for it, boots and runs it: the part shared by run and compare-qemu.
+using System;
+using System.Diagnostics;
+using System.IO;
+using Codezero.Cli.Options;
+using Codezero.Hal.ArmCortexA9;
+using Codezero.Hal.ArmCortexA9.Boot;
+using Codezero.Hal.ArmCortexA9.Cpu;
+using Codezero.Hal.ArmCortexA9.Semihosting;
+
+namespace Codezero.Cli;
+
+/// <summary>What one guest run did.</summary>
+public readonly record struct GuestRunResult(
+    HaltReason Halt, int? ExitStatus, long Instructions, double HostSeconds, long PagesDecoded,
+    long CacheFlushes, string SemihostingCalls);
+
+/// <summary>Runs a guest ELF on a fresh board; throws <see cref="CliFailure"/> for the user's mistakes.</summary>
+public static class GuestRunner
+{
+    /// <summary>Checks the options, reads and parses the ELF; nothing runs yet.</summary>
+    public static ElfImage Prepare(GuestOptions options)
+    {
+        if (options.RamMib < 1 || options.RamMib > 1024)
+        {
+            throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.RamMibName} must be between 1 and 1024, not {options.RamMib}");
+        }
+        if (options.MaxInstructions is <= 0)
+        {
+            throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.MaxInstructionsName} must be positive");
+        }
+        if (options.SemihostingRoot != null && !Directory.Exists(options.SemihostingRoot))
+        {
+            throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.SemihostingRootName}: '{options.SemihostingRoot}' is not a directory");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(options.Elf);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: no such file");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: permission denied");
+        }
+        catch (IOException e)
+        {
+            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: cannot read: {OneLine(e.Message)}");
+        }
+        try
+        {
+            return ElfImage.Parse(bytes, options.Elf);
+        }
+        catch (ElfFormatException e)
+        {
+            throw new CliFailure(ExitStatus.BadElf, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Boots <paramref name="image"/> and runs it to the end. The guest's command line is the ELF
+    /// name as given followed by its arguments, joined by spaces (what QEMU gives a semihosting guest).
+    /// </summary>
+    public static GuestRunResult Run(GuestOptions options, ElfImage image, string[] guestArgs,
+        Stream? stdout, Stream? stderr, Stream? stdin, bool consoleIsTerminal)
+    {
+        var boardOptions = new BoardOptions
+        {
+            RamSize = (uint)options.RamMib << 20,
+            ConsoleOutput = stdout,
+            ConsoleError = stderr,
+            ConsoleInput = stdin,
+            ConsoleIsTerminal = consoleIsTerminal,
+            SemihostingRoot = options.SemihostingRoot,
+            CommandLine = guestArgs.Length == 0 ? options.Elf : options.Elf + " " + string.Join(' ', guestArgs),
+        };
+        using var board = new Board(boardOptions);
+        try
+        {
+            BareMetalBoot.Boot(board, image);
+        }
+        catch (ElfFormatException e)
+        {
+            throw new CliFailure(ExitStatus.BadElf, e.Message);
+        }
+        catch (UnsupportedImageException e)
+        {
+            throw new CliFailure(ExitStatus.GuestStopped, e.Message);
+        }
+        var clock = Stopwatch.StartNew();
+        HaltReason halt = board.Run(options.MaxInstructions ?? long.MaxValue);
+        clock.Stop();
+        board.Console.Flush();
+        return new GuestRunResult(halt, board.ExitStatus, board.Instructions, clock.Elapsed.TotalSeconds,
+            board.Code.PagesDecoded, board.Code.FullFlushes, DescribeCalls(board.Semihosting));
+    }
+
+    /// <summary>The one-line reason a run that did not exit stopped, or null when it exited.</summary>
+    public static string? StopReason(in GuestRunResult result, ElfImage image) => result.Halt switch
+    {
+        HaltReason.Exit => null,
+        HaltReason.InstructionLimit => $"instruction limit reached after {result.Instructions} instructions",
+        HaltReason.Deadlock => "guest stopped: every core is waiting (WFI/WFE) and nothing can wake it",
+        HaltReason.ThumbUnsupported => $"guest stopped: {image.DisplayName} switched to Thumb state, which this board does not execute yet (Board 3)",
+        _ => $"guest stopped: {result.Halt}",
+    };
+
+    private static string DescribeCalls(Semihost semihost)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (SemihostOperation op in Enum.GetValues<SemihostOperation>())
+        {
+            long count = semihost.CallCount(op);
+            if (count > 0)
+            {
+                text.Append(text.Length == 0 ? "" : ", ").Append(op.ToString()).Append(' ').Append(count);
+            }
+        }
+        return text.Length == 0 ? "none" : text.ToString();
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

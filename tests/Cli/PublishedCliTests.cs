@@ -1,0 +1,260 @@
+// End-to-end tests of the published NativeAOT codezero binary: output, exit statuses, one-line errors.
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using Codezero.Tests.Hal.Boot;
+using Xunit;
+
+namespace Codezero.Tests.Cli;
+
+/// <summary>
+/// Runs <c>out/cli/codezero</c>, which the test script publishes first with
+/// <c>dotnet publish cli/Codezero.Cli.csproj -c Release -r linux-x64 -o out/cli</c>, on
+/// guests/build/*.elf (built by <c>make -C guests</c>) and on small ELFs made here.
+/// </summary>
+public sealed class PublishedCliTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "codezero-cli-" + Guid.NewGuid().ToString("N"));
+
+    public PublishedCliTests() => Directory.CreateDirectory(_temp);
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static string Binary()
+    {
+        string path = Path.Combine(RepoPaths.Root, "out", "cli", "codezero");
+        Assert.True(File.Exists(path),
+            $"{path} is missing: publish it first with 'dotnet publish cli/Codezero.Cli.csproj -c Release -r linux-x64 -o out/cli' in {RepoPaths.Root}");
+        return path;
+    }
+
+    private static string Guest(string name)
+    {
+        string path = Path.Combine(RepoPaths.Root, "guests", "build", name);
+        Assert.True(File.Exists(path), $"{path} is missing: build the guest programs with 'make -C guests' in {RepoPaths.Root}");
+        return path;
+    }
+
+    private string WriteElf(string name, byte[] bytes)
+    {
+        string path = Path.Combine(_temp, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private sealed record Result(int Status, byte[] Stdout, string Stderr)
+    {
+        public string Text => Encoding.UTF8.GetString(Stdout);
+    }
+
+    private static Result Run(params string[] args)
+    {
+        var start = new ProcessStartInfo(Binary())
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = new MemoryStream();
+        Task copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("codezero " + string.Join(' ', args) + " did not finish within 120 s");
+        }
+        process.WaitForExit();
+        copy.Wait();
+        return new Result(process.ExitCode, stdout.ToArray(), stderr.Result);
+    }
+
+    private static void AssertOneLineError(Result result, int status, string message)
+    {
+        Assert.Equal(status, result.Status);
+        Assert.Equal("codezero: " + message + "\n", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void Run_Hello_PrintsItsGreetingAndExitsZero()
+    {
+        Result result = Run("run", Guest("hello.elf"));
+
+        Assert.Equal(0, result.Status);
+        Assert.StartsWith("Hello from the guest!\n=====================\n", result.Text);
+        Assert.Contains("6 x 7 = 42, and 0xcafe == 51966.\n", result.Text);
+        Assert.EndsWith("Goodbye!\n", result.Text);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Run_GuestExitStatus_IsTheProcessExitStatus()
+    {
+        Assert.Equal(42, Run("run", WriteElf("exit42.elf", TestElf.ExitWith(42).Build())).Status);
+        Assert.Equal(3, Run("run", WriteElf("exit3.elf", TestElf.ExitWith(3).Build())).Status);
+    }
+
+    [Fact]
+    public void Run_GuestArguments_FollowTheElfEvenWhenTheyLookLikeOptions()
+    {
+        string elf = WriteElf("echo.elf", TestElf.EchoCommandLine().Build());
+
+        Result result = Run("run", "--ram-mib", "64", elf, "alpha", "-7", "--summary");
+
+        Assert.Equal(0, result.Status);
+        Assert.Equal(elf + " alpha -7 --summary", result.Text);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Run_DoubleDash_EndsCodezeroOptions()
+    {
+        string elf = WriteElf("echo.elf", TestElf.EchoCommandLine().Build());
+
+        Result result = Run("run", "--", elf, "--", "-x");
+
+        Assert.Equal(0, result.Status);
+        Assert.Equal(elf + " -- -x", result.Text);
+    }
+
+    [Fact]
+    public void Run_NotAnElf_PrintsOneLineAndExits65()
+    {
+        string path = WriteElf("script.elf", "#!/bin/sh\necho hi\n"u8.ToArray());
+        AssertOneLineError(Run("run", path), 65, path + ": not an ELF file (bad magic)");
+    }
+
+    [Fact]
+    public void Run_MissingFile_PrintsOneLineAndExits65()
+    {
+        string path = Path.Combine(_temp, "absent.elf");
+        AssertOneLineError(Run("run", path), 65, path + ": no such file");
+    }
+
+    [Fact]
+    public void Run_TruncatedElf_PrintsOneLineAndExits65()
+    {
+        string path = WriteElf("short.elf", TestElf.Program(0).Build()[..30]);
+        AssertOneLineError(Run("run", path), 65, path + ": truncated: the ELF header needs 52 bytes, the file has 30");
+    }
+
+    [Fact]
+    public void Run_WrongMachine_PrintsOneLineAndExits65()
+    {
+        var elf = TestElf.Program(0);
+        elf.Machine = 62;
+        string path = WriteElf("x86.elf", elf.Build());
+        AssertOneLineError(Run("run", path), 65, path + ": ELF machine is x86-64 (62), expected ARM (40)");
+    }
+
+    [Fact]
+    public void Run_SegmentOutsideRam_PrintsOneLineAndExits65()
+    {
+        string path = WriteElf("low.elf", new TestElf { Entry = 0x0800_0000 }.Load(0x0800_0000, new byte[16]).Build());
+        AssertOneLineError(Run("run", path), 65, path + ": segment 0 at 0x08000000-0x0800000F is not in RAM (0x60000000-0x67FFFFFF)");
+    }
+
+    [Fact]
+    public void Run_ThumbEntry_PrintsOneLineAndExits67()
+    {
+        var elf = TestElf.Program(0);
+        elf.Entry |= 1;
+        string path = WriteElf("thumb.elf", elf.Build());
+        AssertOneLineError(Run("run", path), 67, path + ": Thumb entry point not supported yet (Board 3): entry 0x60010001");
+    }
+
+    [Fact]
+    public void Run_MaxInstructionsReached_Exits66()
+    {
+        string path = WriteElf("spin.elf", TestElf.Program(TestElf.BranchToSelf).Build());
+        AssertOneLineError(Run("run", "--max-instructions", "1000", path), 66, "instruction limit reached after 1000 instructions");
+    }
+
+    [Fact]
+    public void Run_MaxInstructionsOnHello_StopsItEarly()
+    {
+        Result result = Run("run", "--max-instructions=2000", Guest("hello.elf"));
+        Assert.Equal(66, result.Status);
+        Assert.Equal("codezero: instruction limit reached after 2000 instructions\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Run_EveryCoreWaitingForever_Exits67()
+    {
+        string path = WriteElf("wfi.elf", TestElf.Program(TestElf.Wfi, TestElf.BranchToSelf).Build());
+        AssertOneLineError(Run("run", path), 67, "guest stopped: every core is waiting (WFI/WFE) and nothing can wake it");
+    }
+
+    [Fact]
+    public void Run_Summary_PrintsMipsOnStderr()
+    {
+        Result result = Run("run", "--summary", Guest("hello.elf"));
+
+        Assert.Equal(0, result.Status);
+        Assert.StartsWith("Hello from the guest!", result.Text);
+        Assert.Matches(@"(?m)^  MIPS +[0-9]+\.[0-9]$", result.Stderr);
+        Assert.Matches(@"(?m)^  instructions +[1-9][0-9]*$", result.Stderr);
+        Assert.Matches(@"(?m)^  code-cache pages +[1-9][0-9]* decoded", result.Stderr);
+        Assert.Contains("ExitExtended 1", result.Stderr);
+        Assert.DoesNotContain("MIPS", result.Text);
+    }
+
+    [Fact]
+    public void Run_UnknownOption_IsAUsageError()
+    {
+        Result result = Run("run", "--frobnicate", Guest("hello.elf"));
+        Assert.Equal(64, result.Status);
+        Assert.Contains("codezero: Option 'frobnicate' is unknown.", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public void Run_SemihostingRootThatDoesNotExist_IsAUsageError()
+    {
+        string missing = Path.Combine(_temp, "nope");
+        AssertOneLineError(Run("run", "--semihosting-root", missing, Guest("hello.elf")), 64,
+            $"--semihosting-root: '{missing}' is not a directory");
+    }
+
+    [Fact]
+    public void CompareQemu_Hello_IsIdenticalToQemuArm()
+    {
+        Result result = Run("compare-qemu", Guest("hello.elf"));
+
+        Assert.True(result.Status == 0, result.Text + result.Stderr);
+        Assert.Matches(@"(?m)^codezero +[0-9]+\.[0-9]{3} +0 +642$", result.Text);
+        Assert.Matches(@"(?m)^qemu-arm +[0-9]+\.[0-9]{3} +0 +642$", result.Text);
+        Assert.Contains("ratio (codezero / qemu-arm): ", result.Text);
+        Assert.Contains("result: identical stdout and exit status", result.Text);
+    }
+
+    [Fact]
+    public void CompareQemu_DifferentExitStatus_Exits1()
+    {
+        // qemu-arm runs this program to its exit (status 7); our run stops at the limit first.
+        string path = WriteElf("exit7.elf", TestElf.ExitWith(7).Build());
+        Result result = Run("compare-qemu", "--max-instructions", "2", path);
+
+        Assert.Equal(1, result.Status);
+        Assert.Contains("result: DIFFERENT: instruction limit reached after 2 instructions", result.Text);
+    }
+
+    [Fact]
+    public void Help_ListsTheVerbsAndExitsZero()
+    {
+        Result result = Run("--help");
+        Assert.Equal(0, result.Status);
+        Assert.Contains("run", result.Text);
+        Assert.Contains("compare-qemu", result.Text);
+    }
+}

@@ -1,0 +1,110 @@
+// Runs every guest program on our board and on qemu-system-arm in the same test run; output and status must match.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using Codezero.Hal.ArmCortexA9;
+using Codezero.Hal.ArmCortexA9.Boot;
+using Codezero.Hal.ArmCortexA9.Cpu;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Codezero.Tests.Guests;
+
+public sealed class GuestProgramTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public GuestProgramTests(ITestOutputHelper output) => _output = output;
+
+    public static IEnumerable<object[]> Programs()
+    {
+        string dir = Path.Combine(RepoPaths.Root, "guests", "programs");
+        var names = new List<string>();
+        foreach (string file in Directory.GetFiles(dir, "*.c"))
+        {
+            names.Add(Path.GetFileNameWithoutExtension(file));
+        }
+        names.Sort(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            yield return new object[] { name };
+        }
+    }
+
+    [Fact]
+    public void GuestSuite_HasAtLeastEightPrograms()
+    {
+        int count = 0;
+        foreach (object[] _ in Programs())
+        {
+            count++;
+        }
+        Assert.True(count >= 8, $"only {count} guest programs");
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task Program_OnOurBoard_MatchesQemuSystemArm(string name)
+    {
+        string elf = RepoPaths.GuestElf(name);
+        string[] args = ReadArgs(name);
+        Task<(string Output, int Status)> qemu = Task.Run(() => RunQemu(elf, args));
+        (string ours, int ourStatus, long instructions) = RunOurs(name, elf, args);
+        (string reference, int referenceStatus) = await qemu;
+
+        _output.WriteLine($"{name}: {instructions} instructions, status {ourStatus} (qemu {referenceStatus})");
+        Assert.Equal(reference, ours);
+        Assert.Equal(referenceStatus, ourStatus);
+    }
+
+    private static string[] ReadArgs(string name)
+    {
+        string path = Path.Combine(RepoPaths.Root, "guests", "programs", name + ".args");
+        return File.Exists(path)
+            ? File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            : Array.Empty<string>();
+    }
+
+    private static (string Output, int Status, long Instructions) RunOurs(string name, string elf, string[] args)
+    {
+        using var stdout = new MemoryStream();
+        var options = new BoardOptions
+        {
+            ConsoleOutput = stdout,
+            CommandLine = args.Length == 0 ? name : name + " " + string.Join(' ', args),
+        };
+        using var board = new Board(options);
+        BareMetalBoot.Boot(board, ElfImage.Parse(File.ReadAllBytes(elf), elf));
+        HaltReason halt = board.Run(maxInstructions: 4_000_000_000);
+        Assert.True(halt == HaltReason.Exit, $"{name} stopped with {halt} at pc=0x{board.Cores[0].Pc:X8}");
+        board.Console.Flush();
+        return (Encoding.UTF8.GetString(stdout.ToArray()), board.ExitStatus ?? -1, board.Instructions);
+    }
+
+    private static (string Output, int Status) RunQemu(string elf, string[] args)
+    {
+        var start = new ProcessStartInfo("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "guests", "run-qemu.sh"));
+        start.ArgumentList.Add(elf);
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using Process process = Process.Start(start)!;
+        process.StandardInput.Close();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        _ = stderr.Result;
+        return (output, process.ExitCode);
+    }
+}

@@ -1,0 +1,36 @@
+// Locates the repository and the build products tests use (guest ELFs, the published CLI).
+using System;
+using System.IO;
+
+namespace Codezero.Tests;
+
+public static class RepoPaths
+{
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    /// <summary>The folder holding Codezero.sln.</summary>
+    public static string Root => s_root.Value;
+
+    /// <summary>guests/build/NAME.elf; fails with a hint when the guests were not built.</summary>
+    public static string GuestElf(string name)
+    {
+        string path = Path.Combine(Root, "guests", "build", name + ".elf");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} is missing: build the guests with `make -C guests` (scripts/test.sh does)");
+        }
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Codezero.sln")))
+            {
+                return dir;
+            }
+        }
+        throw new DirectoryNotFoundException("Codezero.sln not found above " + AppContext.BaseDirectory);
+    }
+}
