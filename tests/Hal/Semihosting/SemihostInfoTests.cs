@@ -68,16 +68,16 @@ public sealed class SemihostInfoTests
     public void Clock_IsCentisecondsOfEmulatedTime()
     {
         using var h = new SemihostHarness();
-        h.Core.Instructions = 250_000_000; // 2.5 s at 100 MHz
+        h.Core.Cycles = 250_000_000; // 2.5 s at 100 MHz
 
         Assert.Equal(250u, h.Call(0x10, 0));
     }
 
     [Fact]
-    public void ElapsedAndTickFreq_CountInstructionsAt100MHz()
+    public void ElapsedAndTickFreq_CountCyclesAt100MHz()
     {
         using var h = new SemihostHarness();
-        h.Core.Instructions = 0x1_2345_6789;
+        h.Core.Cycles = 0x1_2345_6789;
         uint block = SemihostHarness.DataBase;
 
         Assert.Equal(0u, h.Call(0x30, block));
