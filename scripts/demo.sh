@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-exec out/cli/codezero run guests/build/hello.elf --summary
+exec out/cli/codezero run --summary guests/build/hello.elf
