@@ -97,6 +97,31 @@ public sealed class PublishedCliTests : IDisposable
         Assert.Equal("", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("heap")]     // malloc/free/realloc, atexit handlers, exit(42)
+    [InlineData("printf")]   // every printf conversion newlib supports
+    [InlineData("int64")]    // 64-bit arithmetic through libgcc helpers
+    public async Task Run_NewlibProgram_PrintsByteForByteWhatQemuPrints(string name)
+    {
+        string elf = Guest(name + ".elf");
+        Result ours = Run("run", elf);
+
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "guests", "run-qemu.sh"));
+        start.ArgumentList.Add(elf);
+        using Process qemu = Process.Start(start)!;
+        var reference = new MemoryStream();
+        Task copy = qemu.StandardOutput.BaseStream.CopyToAsync(reference);
+        Task<string> qemuErrors = qemu.StandardError.ReadToEndAsync();
+        await qemu.WaitForExitAsync();
+        await copy;
+        await qemuErrors;
+
+        Assert.Equal(Encoding.UTF8.GetString(reference.ToArray()), ours.Text);
+        Assert.Equal(reference.ToArray(), ours.Stdout);
+        Assert.Equal(qemu.ExitCode, ours.Status);
+    }
+
     [Fact]
     public void Run_GuestExitStatus_IsTheProcessExitStatus()
     {
