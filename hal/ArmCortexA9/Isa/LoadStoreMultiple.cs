@@ -45,21 +45,19 @@ internal static unsafe class LoadStoreMultiple
         return true;
     }
 
-    // LDM{IA,IB,DA,DB}<c> <Rn>{!}, <registers>
-    public static void LoadMultiple(ArmCore core, uint raw)
+    /// <summary>
+    /// The common part of LDM and its exception-return form: gathers every word, then writes back the
+    /// base and r0-r14 of the list. Returns false after a data abort; <paramref name="pcValue"/> is the
+    /// word loaded for r15 when the list holds it.
+    /// </summary>
+    private static bool LoadRegisters(ArmCore core, uint raw, uint list, out uint pcValue)
     {
-        uint list = raw & 0xFFFF;
-        int count = BitOperations.PopCount(list);
-        if (count == 0)
-        {
-            core.Undefined(); // empty list: UNPREDICTABLE, UNDEFINED here
-            return;
-        }
-        uint address = Addresses(core, raw, count, out uint writeBack);
+        pcValue = 0;
+        uint address = Addresses(core, raw, BitOperations.PopCount(list), out uint writeBack);
         uint* values = stackalloc uint[16];
         if (!Gather(core, address, list, values))
         {
-            return;
+            return false;
         }
         if ((raw & WBit) != 0)
         {
@@ -72,7 +70,23 @@ internal static unsafe class LoadStoreMultiple
         }
         if ((list & 0x8000) != 0)
         {
-            core.BxWritePc(values[i]);
+            pcValue = values[i];
+        }
+        return true;
+    }
+
+    // LDM{IA,IB,DA,DB}<c> <Rn>{!}, <registers>
+    public static void LoadMultiple(ArmCore core, uint raw)
+    {
+        uint list = raw & 0xFFFF;
+        if (list == 0)
+        {
+            core.Undefined(); // empty list: UNPREDICTABLE, UNDEFINED here
+            return;
+        }
+        if (LoadRegisters(core, raw, list, out uint pc) && (list & 0x8000) != 0)
+        {
+            core.BxWritePc(pc);
         }
     }
 
@@ -148,28 +162,14 @@ internal static unsafe class LoadStoreMultiple
     // LDM{IA,IB,DA,DB}<c> <Rn>{!}, <registers with pc>^   (exception return: CPSR takes SPSR)
     public static void LoadMultipleExceptionReturn(ArmCore core, uint raw)
     {
-        uint list = raw & 0xFFFF;
-        int count = BitOperations.PopCount(list);
         if (!core.HasSpsr)
         {
             core.Undefined();
             return;
         }
-        uint address = Addresses(core, raw, count, out uint writeBack);
-        uint* values = stackalloc uint[16];
-        if (!Gather(core, address, list, values))
+        if (LoadRegisters(core, raw, raw & 0xFFFF, out uint pc))
         {
-            return;
+            DataProcessing.ExceptionReturn(core, pc);
         }
-        if ((raw & WBit) != 0)
-        {
-            core.R[(raw >> 16) & 15] = writeBack;
-        }
-        int i = 0;
-        for (uint bits = list & 0x7FFF; bits != 0; bits &= bits - 1)
-        {
-            core.R[BitOperations.TrailingZeroCount(bits)] = values[i++];
-        }
-        DataProcessing.ExceptionReturn(core, values[i]);
     }
 }
