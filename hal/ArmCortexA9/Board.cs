@@ -33,6 +33,8 @@ public sealed class Board : IDisposable
         Code = new CodeCache(Memory, options.CodeCachePages, FlushFetchTlbs);
         Memory.Code = Code;
         Console = new ConsoleSink(options.ConsoleOutput);
+        Private = new MpCorePrivateRegion(this, options.Cores);
+        Memory.AddDevice(PeriphBase, Private);
         Uart0 = new Pl011Uart(Console);
         SystemRegisters = new SystemRegisters(this);
         Memory.AddDevice(SystemRegistersBase, SystemRegisters);
@@ -55,6 +57,12 @@ public sealed class Board : IDisposable
     public ConsoleSink Console { get; }
 
     public Pl011Uart Uart0 { get; }
+
+    /// <summary>The MPCore private region at <see cref="PeriphBase"/>: SCU, GIC, global/private/watchdog timers.</summary>
+    public MpCorePrivateRegion Private { get; }
+
+    /// <summary>The interrupt controller (also usable natively: Acknowledge / EndOfInterrupt).</summary>
+    public Gic Gic => Private.Gic;
 
     public SystemRegisters SystemRegisters { get; }
 
@@ -111,11 +119,17 @@ public sealed class Board : IDisposable
                 }
                 if (core.Waiting)
                 {
-                    continue;
+                    WakeIfDue(core);
+                    if (core.Waiting)
+                    {
+                        continue;
+                    }
                 }
                 anyRunnable = true;
                 long slice = Math.Min(quantum, left);
+                slice = Math.Min(slice, Math.Max(1, core.NextDeadline - core.Cycles)); // stop at the next timer event
                 left -= core.Run(slice);
+                Private.Update(core.Index);
                 if (core.Halt != HaltReason.None)
                 {
                     return Stop(core.Halt);
@@ -129,6 +143,26 @@ public sealed class Board : IDisposable
             {
                 return Stop(HaltReason.Deadlock);
             }
+        }
+    }
+
+    // A waiting core: WFI/WFE with the IRQ line already high completes at once; otherwise time passes
+    // until the core's next timer event, whose interrupt (if the GIC forwards it) wakes the core.
+    private void WakeIfDue(ArmCore core)
+    {
+        if (core.IrqLine)
+        {
+            core.Waiting = false;
+            core.WaitingForEvent = false;
+            return;
+        }
+        if (core.NextDeadline != long.MaxValue)
+        {
+            if (core.Cycles < core.NextDeadline)
+            {
+                core.Cycles = core.NextDeadline;
+            }
+            Private.Update(core.Index);
         }
     }
 
