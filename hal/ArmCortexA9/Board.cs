@@ -20,6 +20,9 @@ public sealed class Board : IDisposable
     public const uint SystemRegistersBase = 0x1000_0000;
     public const uint Uart0Base = 0x1000_9000;
 
+    /// <summary>GIC interrupt ID of UART0 (motherboard interrupt 5).</summary>
+    public const int Uart0Spi = 37;
+
     private readonly ArmCore[] _cores;
 
     public Board(BoardOptions options)
@@ -35,7 +38,7 @@ public sealed class Board : IDisposable
         Console = new ConsoleSink(options.ConsoleOutput);
         Private = new MpCorePrivateRegion(this, options.Cores);
         Memory.AddDevice(PeriphBase, Private);
-        Uart0 = new Pl011Uart(Console);
+        Uart0 = new Pl011Uart(Console, Private.Gic, Uart0Spi, new HostInput(options.ConsoleInput));
         SystemRegisters = new SystemRegisters(this);
         Memory.AddDevice(SystemRegistersBase, SystemRegisters);
         Memory.AddDevice(Uart0Base, Uart0);
@@ -130,6 +133,7 @@ public sealed class Board : IDisposable
                 slice = Math.Min(slice, Math.Max(1, core.NextDeadline - core.Cycles)); // stop at the next timer event
                 left -= core.Run(slice);
                 Private.Update(core.Index);
+                Uart0.PollInput();
                 if (core.Halt != HaltReason.None)
                 {
                     return Stop(core.Halt);
@@ -141,7 +145,16 @@ public sealed class Board : IDisposable
             }
             if (!anyRunnable)
             {
-                return Stop(HaltReason.Deadlock);
+                Uart0.PollInput(); // host input that has already arrived may still wake a core
+                bool woken = false;
+                foreach (ArmCore core in _cores)
+                {
+                    woken |= !core.Waiting;
+                }
+                if (!woken)
+                {
+                    return Stop(HaltReason.Deadlock);
+                }
             }
         }
     }
@@ -245,6 +258,7 @@ public sealed class Board : IDisposable
     public void Dispose()
     {
         Console.Flush();
+        Uart0.Dispose();
         foreach (ArmCore core in _cores)
         {
             core.Dispose();
