@@ -22,6 +22,9 @@ public sealed unsafe class Board : IDisposable
     public const uint SystemRegistersBase = 0x1000_0000;
     public const uint Uart0Base = 0x1000_9000;
 
+    /// <summary>GIC interrupt ID of UART0 (motherboard interrupt 5).</summary>
+    public const int Uart0Spi = 37;
+
     private readonly ArmCore[] _cores;
     private readonly ManualResetEventSlim[] _wakeEvents;
     private TraceHasher _traceHash = TraceHasher.Create();
@@ -37,7 +40,9 @@ public sealed unsafe class Board : IDisposable
         Code = new CodeCache(Memory, options.CodeCachePages, FlushFetchTlbs);
         Memory.Code = Code;
         Console = new ConsoleSink(options.ConsoleOutput);
-        Uart0 = new Pl011Uart(Console);
+        Private = new MpCorePrivateRegion(this, options.Cores);
+        Memory.AddDevice(PeriphBase, Private);
+        Uart0 = new Pl011Uart(Console, Private.Gic, Uart0Spi, new HostInput(options.ConsoleInput));
         SystemRegisters = new SystemRegisters(this);
         Memory.AddDevice(SystemRegistersBase, SystemRegisters);
         Memory.AddDevice(Uart0Base, Uart0);
@@ -61,6 +66,12 @@ public sealed unsafe class Board : IDisposable
     public ConsoleSink Console { get; }
 
     public Pl011Uart Uart0 { get; }
+
+    /// <summary>The MPCore private region at <see cref="PeriphBase"/>: SCU, GIC, global/private/watchdog timers.</summary>
+    public MpCorePrivateRegion Private { get; }
+
+    /// <summary>The interrupt controller (also usable natively: Acknowledge / EndOfInterrupt).</summary>
+    public Gic Gic => Private.Gic;
 
     public SystemRegisters SystemRegisters { get; }
 
@@ -108,8 +119,15 @@ public sealed unsafe class Board : IDisposable
     /// <summary>Hash of every core's registers, flags and cycles at every deterministic round, and of the console output.</summary>
     public ulong TraceHash => _traceHash.Value;
 
-    /// <summary>True while host input (the console) may still deliver a byte that raises an interrupt.</summary>
-    public bool HostInputPending { get; set; }
+    /// <summary>True while host console input may still deliver a byte (a stream that has not ended).</summary>
+    public bool HostInputPending
+    {
+        get
+        {
+            Uart0.PollInput();
+            return Uart0.InputMayArrive;
+        }
+    }
 
     /// <summary>
     /// Runs the board until the guest exits, every core waits with nothing to wake it, a core hits
@@ -132,10 +150,11 @@ public sealed unsafe class Board : IDisposable
         return reason;
     }
 
-    /// <summary>Brings a core's timers up to its clock and refreshes its next deadline.</summary>
+    /// <summary>Brings a core's timers up to its clock, refreshes its next deadline, and takes in host input.</summary>
     internal void UpdateTimers(ArmCore core)
     {
-        core.NextDeadline = long.MaxValue;
+        Private.Update(core.Index);
+        Uart0.PollInput();
     }
 
     internal void HashCore(ArmCore core)
@@ -226,6 +245,7 @@ public sealed unsafe class Board : IDisposable
     public void Dispose()
     {
         Console.Flush();
+        Uart0.Dispose();
         foreach (ArmCore core in _cores)
         {
             core.Dispose();

@@ -87,12 +87,32 @@ public sealed unsafe partial class ArmCore
         }
         Pc = pc;
         R[15] = pc;
-        long retired = budget - _left;
+        long retired = _runBudget - _left; // not budget: LimitSliceTo may have cut the slice short
         Instructions += retired;
         Cycles += retired;
         _runBudget = 0;
         _left = 0;
         return retired;
+    }
+
+    /// <summary>
+    /// Ends the current <see cref="Run"/> once the core reaches cycle <paramref name="cycle"/> (the instruction
+    /// now executing always completes). Devices call it from this core's own accesses when they bring its next
+    /// timer event closer; <see cref="LiveCycles"/> is unchanged. No effect outside Run or on a later cycle.
+    /// </summary>
+    public void LimitSliceTo(long cycle)
+    {
+        long allowed = cycle - LiveCycles;
+        if (allowed < 1)
+        {
+            allowed = 1;
+        }
+        if (allowed < _left)
+        {
+            long cut = _left - allowed;
+            _left -= cut;
+            _runBudget -= cut;
+        }
     }
 
     /// <summary>Executes exactly one instruction (tests, the differential fuzzer, debuggers).</summary>

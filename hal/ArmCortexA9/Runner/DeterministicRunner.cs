@@ -1,5 +1,6 @@
 // Runs every core on the calling thread, round-robin in fixed quanta of emulated cycles.
 using System;
+using System.Threading;
 using Codezero.Hal.ArmCortexA9.Cpu;
 
 namespace Codezero.Hal.ArmCortexA9.Runner;
@@ -30,8 +31,10 @@ internal static class DeterministicRunner
                     }
                     if (core.Waiting)
                     {
+                        // Idle time passes up to the core's next timer event or the end of the round;
+                        // a deadline that is already due cannot hold the clock back.
                         long wake = Math.Min(core.NextDeadline, target);
-                        core.Cycles = Math.Max(core.Cycles, wake);
+                        core.Cycles = wake > core.Cycles ? wake : target;
                         board.UpdateTimers(core);
                         continue;
                     }
@@ -57,9 +60,13 @@ internal static class DeterministicRunner
                 board.HashCore(core);
             }
             board.RoundTime = target;
-            if (AllAsleepWithoutTimers(cores) && !board.HostInputPending)
+            if (AllAsleepWithoutTimers(cores))
             {
-                return HaltReason.Deadlock;
+                if (!board.HostInputPending)
+                {
+                    return HaltReason.Deadlock;
+                }
+                Thread.Sleep(1); // only host input can wake a core: wait for it without spinning
             }
         }
     }

@@ -104,7 +104,15 @@ internal sealed class ParallelRunner
         {
             return;
         }
-        if (core.NextDeadline == long.MaxValue)
+        if (core.NextDeadline <= core.Cycles)
+        {
+            _board.UpdateTimers(core); // a deadline already due: let the timers catch up first
+            if (!core.Waiting || core.NextDeadline > core.Cycles)
+            {
+                return;
+            }
+        }
+        if (core.NextDeadline == long.MaxValue || core.NextDeadline <= core.Cycles)
         {
             int waiting = Interlocked.Increment(ref _waiting);
             if (waiting == _board.Cores.Length && AllAsleepWithoutTimers() && !_board.HostInputPending)
