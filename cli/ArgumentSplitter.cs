@@ -18,6 +18,8 @@ public static class ArgumentSplitter
         GuestOptions.MaxInstructionsName,
         GuestOptions.SemihostingRootName,
         GuestOptions.RamMibName,
+        GuestOptions.CpusName,
+        GuestOptions.ModeName,
         CompareQemuOptions.QemuName,
         CompareQemuOptions.TimeoutName,
     ];

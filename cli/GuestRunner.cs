@@ -6,14 +6,15 @@ using Codezero.Cli.Options;
 using Codezero.Hal.ArmCortexA9;
 using Codezero.Hal.ArmCortexA9.Boot;
 using Codezero.Hal.ArmCortexA9.Cpu;
+using Codezero.Hal.ArmCortexA9.Runner;
 using Codezero.Hal.ArmCortexA9.Semihosting;
 
 namespace Codezero.Cli;
 
 /// <summary>What one guest run did.</summary>
 public readonly record struct GuestRunResult(
-    HaltReason Halt, int? ExitStatus, long Instructions, double HostSeconds, long PagesDecoded,
-    long CacheFlushes, string SemihostingCalls);
+    HaltReason Halt, int? ExitStatus, long Instructions, long[] InstructionsPerCore, double HostSeconds,
+    long PagesDecoded, long CacheFlushes, string SemihostingCalls, RunMode Mode, ulong TraceHash);
 
 /// <summary>Runs a guest ELF on a fresh board; throws <see cref="CliFailure"/> for the user's mistakes.</summary>
 public static class GuestRunner
@@ -25,6 +26,11 @@ public static class GuestRunner
         {
             throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.RamMibName} must be between 1 and 1024, not {options.RamMib}");
         }
+        if (options.Cpus < 1 || options.Cpus > 4)
+        {
+            throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.CpusName} must be between 1 and 4, not {options.Cpus}");
+        }
+        ParseMode(options);
         if (options.MaxInstructions is <= 0)
         {
             throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.MaxInstructionsName} must be positive");
@@ -70,6 +76,7 @@ public static class GuestRunner
         var boardOptions = new BoardOptions
         {
             RamSize = (uint)options.RamMib << 20,
+            Cores = options.Cpus,
             ConsoleOutput = stdout,
             ConsoleError = stderr,
             ConsoleInput = stdin,
@@ -91,11 +98,17 @@ public static class GuestRunner
             throw new CliFailure(ExitStatus.GuestStopped, e.Message);
         }
         var clock = Stopwatch.StartNew();
-        HaltReason halt = board.Run(options.MaxInstructions ?? long.MaxValue);
+        RunMode mode = ParseMode(options);
+        HaltReason halt = board.Run(options.MaxInstructions ?? long.MaxValue, mode);
         clock.Stop();
         board.Console.Flush();
-        return new GuestRunResult(halt, board.ExitStatus, board.Instructions, clock.Elapsed.TotalSeconds,
-            board.Code.PagesDecoded, board.Code.FullFlushes, DescribeCalls(board.Semihosting));
+        var perCore = new long[board.Cores.Length];
+        for (int i = 0; i < perCore.Length; i++)
+        {
+            perCore[i] = board.Cores[i].Instructions;
+        }
+        return new GuestRunResult(halt, board.ExitStatus, board.Instructions, perCore, clock.Elapsed.TotalSeconds,
+            board.Code.PagesDecoded, board.Code.FullFlushes, DescribeCalls(board.Semihosting), mode, board.TraceHash);
     }
 
     /// <summary>The one-line reason a run that did not exit stopped, or null when it exited.</summary>
@@ -121,6 +134,13 @@ public static class GuestRunner
         }
         return text.Length == 0 ? "none" : text.ToString();
     }
+
+    private static RunMode ParseMode(GuestOptions options) => options.Mode switch
+    {
+        "deterministic" => RunMode.Deterministic,
+        "parallel" => RunMode.Parallel,
+        _ => throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.ModeName} must be deterministic or parallel, not '{options.Mode}'"),
+    };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using Codezero.Cli.Options;
 using Codezero.Hal.ArmCortexA9.Boot;
+using Codezero.Hal.ArmCortexA9.Runner;
 
 namespace Codezero.Cli;
 
@@ -40,6 +41,15 @@ public static class RunCommand
         TextWriter e = Console.Error;
         e.WriteLine("codezero summary:");
         e.WriteLine(string.Format(c, "  instructions        {0}", result.Instructions));
+        for (int i = 0; i < result.InstructionsPerCore.Length; i++)
+        {
+            e.WriteLine(string.Format(c, "    core {0}            {1}", i, result.InstructionsPerCore[i]));
+        }
+        e.WriteLine(string.Format(c, "  mode                {0}", result.Mode == RunMode.Parallel ? "parallel" : "deterministic"));
+        if (result.Mode == RunMode.Deterministic)
+        {
+            e.WriteLine(string.Format(c, "  trace hash          {0:x16}", result.TraceHash));
+        }
         e.WriteLine(string.Format(c, "  host seconds        {0:F3}", result.HostSeconds));
         e.WriteLine(string.Format(c, "  MIPS                {0:F1}", mips));
         e.WriteLine(string.Format(c, "  code-cache pages    {0} decoded, {1} full flushes", result.PagesDecoded, result.CacheFlushes));

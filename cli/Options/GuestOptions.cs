@@ -13,6 +13,8 @@ public abstract class GuestOptions
     public const string MaxInstructionsName = "max-instructions";
     public const string SemihostingRootName = "semihosting-root";
     public const string RamMibName = "ram-mib";
+    public const string CpusName = "cpus";
+    public const string ModeName = "mode";
 
     [Value(0, MetaName = "elf", Required = true,
         HelpText = "Bare-metal ARM ELF to boot; every argument after it is passed to the guest.")]
@@ -29,4 +31,12 @@ public abstract class GuestOptions
     [Option(RamMibName, Default = 128, MetaValue = "N",
         HelpText = "RAM at 0x60000000 in MiB, 1 to 1024.")]
     public int RamMib { get; set; } = 128;
+
+    [Option(CpusName, Default = 1, MetaValue = "N",
+        HelpText = "Number of Cortex-A9 cores, 1 to 4; a bare ELF starts every core at its entry, as QEMU does.")]
+    public int Cpus { get; set; } = 1;
+
+    [Option(ModeName, Default = "deterministic", MetaValue = "MODE",
+        HelpText = "deterministic (one host thread interleaves the cores; runs repeat bit for bit) or parallel (one host thread per core).")]
+    public string Mode { get; set; } = "deterministic";
 }

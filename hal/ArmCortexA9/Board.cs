@@ -174,7 +174,11 @@ public sealed unsafe class Board : IDisposable
     /// <summary>The board clock: one emulated cycle per instruction, 100 MHz as QEMU's MPCore timers tick.</summary>
     public const long ClockHz = 100_000_000;
 
-    /// <summary>Drives a core's IRQ input (the interrupt controller calls this). A rising level wakes a waiting core.</summary>
+    /// <summary>
+    /// Drives a core's IRQ input (the interrupt controller calls this, from any host thread). A raised
+    /// line also signals the core's wake event; the core itself leaves WFI/WFE (see <see cref="ArmCore.TryWake"/>),
+    /// because only a core's own runner changes its waiting state.
+    /// </summary>
     public void SetIrqLine(int core, bool level)
     {
         ArmCore c = _cores[core];
@@ -182,30 +186,17 @@ public sealed unsafe class Board : IDisposable
         if (level)
         {
             c.StopBlock = true;
-            if (c.Waiting)
-            {
-                c.Waiting = false;
-                c.WaitingForEvent = false;
-            }
             _wakeEvents[core].Set();
         }
     }
 
-    /// <summary>SEV: sets every core's event register and wakes the cores waiting in WFE.</summary>
+    /// <summary>SEV: sets every core's event register and signals the cores' wake events.</summary>
     public void SendEvent()
     {
         foreach (ArmCore core in _cores)
         {
-            if (core.Waiting && core.WaitingForEvent)
-            {
-                core.Waiting = false;
-                core.WaitingForEvent = false;
-                _wakeEvents[core.Index].Set();
-            }
-            else
-            {
-                core.EventRegister = true;
-            }
+            core.EventRegister = true;
+            _wakeEvents[core.Index].Set();
         }
     }
 

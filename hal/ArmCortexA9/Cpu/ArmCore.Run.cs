@@ -6,13 +6,37 @@ namespace Codezero.Hal.ArmCortexA9.Cpu;
 public sealed unsafe partial class ArmCore
 {
     /// <summary>True while the core sleeps in WFI/WFE until an event or interrupt.</summary>
-    public bool Waiting;
+    public volatile bool Waiting;
 
     /// <summary>The event register WFE consumes and SEV sets.</summary>
-    public bool EventRegister;
+    public volatile bool EventRegister;
 
     /// <summary>True when <see cref="Waiting"/> came from WFE (an event wakes it), false for WFI.</summary>
-    public bool WaitingForEvent;
+    public volatile bool WaitingForEvent;
+
+    /// <summary>
+    /// Ends a WFI/WFE whose wake-up condition already holds: a pending interrupt, or for WFE an event
+    /// that arrived between the instruction's check and the core going to sleep. Runners call this
+    /// before letting a core sleep, so no wake-up is lost to that race. True when the core woke.
+    /// </summary>
+    public bool TryWake()
+    {
+        if (!Waiting)
+        {
+            return true;
+        }
+        if (IrqLine || FiqLine || (WaitingForEvent && EventRegister))
+        {
+            if (WaitingForEvent)
+            {
+                EventRegister = false;
+            }
+            WaitingForEvent = false;
+            Waiting = false;
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>Level of this core's IRQ input, driven by the interrupt controller.</summary>
     public volatile bool IrqLine;

@@ -29,7 +29,7 @@ internal static class DeterministicRunner
                     {
                         return core.Halt;
                     }
-                    if (core.Waiting)
+                    if (core.Waiting && !core.TryWake())
                     {
                         // Idle time passes up to the core's next timer event or the end of the round;
                         // a deadline that is already due cannot hold the clock back.
@@ -76,7 +76,7 @@ internal static class DeterministicRunner
     {
         foreach (ArmCore core in cores)
         {
-            if (!core.Waiting || core.NextDeadline != long.MaxValue || core.IrqLine || core.FiqLine)
+            if (core.TryWake() || core.NextDeadline != long.MaxValue)
             {
                 return false;
             }

@@ -70,7 +70,7 @@ internal sealed class ParallelRunner
                 Stop(core.Halt);
                 break;
             }
-            if (core.Waiting)
+            if (core.Waiting && !core.TryWake())
             {
                 Sleep(core, wake);
                 continue;
@@ -100,9 +100,9 @@ internal sealed class ParallelRunner
     private void Sleep(ArmCore core, ManualResetEventSlim wake)
     {
         wake.Reset();
-        if (!core.Waiting || Stopped)
+        if (core.TryWake() || Stopped)
         {
-            return;
+            return; // woke between the check and the reset: an event or interrupt already arrived
         }
         if (core.NextDeadline <= core.Cycles)
         {
@@ -145,7 +145,7 @@ internal sealed class ParallelRunner
     {
         foreach (ArmCore core in _board.Cores)
         {
-            if (!core.Waiting || core.NextDeadline != long.MaxValue || core.IrqLine)
+            if (core.TryWake() || core.NextDeadline != long.MaxValue)
             {
                 return false;
             }

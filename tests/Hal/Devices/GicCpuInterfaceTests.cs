@@ -299,7 +299,10 @@ public sealed class GicCpuInterfaceTests
         b.EnableGic();
         b.Enable(0, 40);
         b.Core(0).Waiting = true;
+        Assert.False(b.Core(0).TryWake()); // nothing pending yet: the core stays asleep
         b.SetPending(0, 40);
+        Assert.True(b.Core(0).IrqLine);
+        Assert.True(b.Core(0).TryWake());  // the core's runner ends the wait
         Assert.False(b.Core(0).Waiting);
     }
 }
