@@ -53,6 +53,8 @@ public sealed unsafe class Board : IDisposable
         {
             _cores[i] = new ArmCore(this, i);
             _wakeEvents[i] = new ManualResetEventSlim(false);
+            _ = _wakeEvents[i].WaitHandle; // create the kernel event now, not on the first blocking wait
+            _wakeEvents[i].Wait(1);        // and the lock a blocking wait uses (the run loops must not allocate)
         }
     }
 
@@ -167,6 +169,16 @@ public sealed unsafe class Board : IDisposable
         _traceHash.Add(core.Cycles);
         _traceHash.Add(Console.BytesWritten);
     }
+
+    /// <summary>
+    /// Bytes the core threads of parallel runs allocated on the GC heap inside their run loops, summed
+    /// since boot (the run loop must allocate nothing; a test checks it).
+    /// </summary>
+    public long ParallelRunLoopAllocatedBytes => Interlocked.Read(ref _parallelAllocated);
+
+    private long _parallelAllocated;
+
+    internal void AddRunLoopAllocations(long bytes) => Interlocked.Add(ref _parallelAllocated, bytes);
 
     /// <summary>The host event a waiting core's thread sleeps on in parallel mode.</summary>
     internal ManualResetEventSlim WakeEvent(int core) => _wakeEvents[core];

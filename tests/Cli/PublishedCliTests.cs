@@ -122,6 +122,31 @@ public sealed class PublishedCliTests : IDisposable
         Assert.Equal(qemu.ExitCode, ours.Status);
     }
 
+    [Theory]
+    [InlineData("deterministic")]
+    [InlineData("parallel")]
+    public void Run_FourCoresInEitherMode_RunsTheSmpSpinlockProgram(string mode)
+    {
+        string elf = Path.Combine(RepoPaths.Root, "guests", "build", "baremetal", "spinlock.elf");
+        string expected = File.ReadAllText(Path.Combine(RepoPaths.Root, "guests", "baremetal", "expected", "spinlock.out"));
+        Result result = Run("run", "--cpus", "4", "--mode", mode, "--summary", elf);
+
+        Assert.Equal(0, result.Status);
+        Assert.Equal(expected, result.Text);
+        for (int core = 0; core < 4; core++)
+        {
+            Assert.Matches($"\\n    core {core} +[1-9][0-9]*\\n", result.Stderr);
+        }
+        Assert.Contains("  mode                " + mode + "\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Run_BadCpusOrMode_IsAUsageError()
+    {
+        AssertOneLineError(Run("run", "--cpus", "5", Guest("hello.elf")), 64, "--cpus must be between 1 and 4, not 5");
+        AssertOneLineError(Run("run", "--mode", "fast", Guest("hello.elf")), 64, "--mode must be deterministic or parallel, not 'fast'");
+    }
+
     [Fact]
     public void Run_GuestExitStatus_IsTheProcessExitStatus()
     {

@@ -125,4 +125,36 @@ public sealed unsafe class MulticoreTests
         Assert.Equal(HaltReason.Deadlock, board.Run(quantum: 10));
         Assert.Equal(1u, board.Cores[0].R[0]);
     }
+
+    [Fact]
+    public void Deterministic_FourCoreRun_AllocatesNothingAndCollectsNothing()
+    {
+        using (Board warmUp = NewBoard(s_atomicIncrements))
+        {
+            warmUp.Run(maxInstructions: 200_000_000, quantum: 101); // first-time costs: JIT, type initialisers
+        }
+        using Board board = NewBoard(s_atomicIncrements);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+        HaltReason reason = board.Run(maxInstructions: 200_000_000, quantum: 101);
+        long after = GC.GetAllocatedBytesForCurrentThread(); // read before any assertion allocates
+        int collectionsAfter = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+        Assert.Equal(HaltReason.Deadlock, reason);
+        Assert.Equal(before, after);
+        Assert.Equal(collections, collectionsAfter);
+        Assert.Equal(4_000_000u, Word(board, Counter));
+    }
+
+    [Fact]
+    public void Parallel_FourCoreRun_AllocatesNothingOnTheCoreThreads()
+    {
+        using (Board warmUp = NewBoard(s_atomicIncrements))
+        {
+            warmUp.Run(maxInstructions: 200_000_000, mode: RunMode.Parallel);
+        }
+        using Board board = NewBoard(s_atomicIncrements);
+        Assert.Equal(HaltReason.Deadlock, board.Run(maxInstructions: 200_000_000, mode: RunMode.Parallel));
+        Assert.Equal(4_000_000u, Word(board, Counter));
+        Assert.Equal(0, board.ParallelRunLoopAllocatedBytes);
+    }
 }

@@ -61,8 +61,15 @@ internal sealed class ParallelRunner
 
     private void CoreLoop(object? state)
     {
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         var core = (ArmCore)state!;
         ManualResetEventSlim wake = _board.WakeEvent(core.Index);
+        RunCore(core, wake);
+        _board.AddRunLoopAllocations(GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
+    }
+
+    private void RunCore(ArmCore core, ManualResetEventSlim wake)
+    {
         while (!Stopped)
         {
             if (core.Halt != HaltReason.None)
