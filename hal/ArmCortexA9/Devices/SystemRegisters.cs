@@ -5,7 +5,7 @@ namespace Codezero.Hal.ArmCortexA9.Devices;
 
 /// <summary>
 /// The V2M system register block at 0x10000000. SYS_FLAGS holds the address secondary cores jump to.
-/// The counters are derived from retired instructions (the board's emulated time), never from host time.
+/// The counters are derived from the reading core's cycle count (the board's emulated time), never from host time.
 /// </summary>
 public sealed class SystemRegisters : IMmioDevice
 {
@@ -26,13 +26,13 @@ public sealed class SystemRegisters : IMmioDevice
             0x00 => 0x1190_F500,                                   // SYS_ID (V2P-CA9 as QEMU reports it)
             0x04 => 0,                                             // SYS_SW
             0x08 => _leds,
-            0x24 => (uint)(_board.Instructions / 1_000_000),       // SYS_100HZ at the 100 MHz board clock
+            0x24 => (uint)(_board.Cores[core].LiveCycles / 1_000_000),      // SYS_100HZ from the reading core's clock
             0x30 => _flags,
             0x38 => _nvFlags,
             0x4C => 0,                                             // SYS_MCI
             0x50 => 0,                                             // SYS_FLASH
             0x58 => 0,                                             // SYS_CFGSW
-            0x5C => (uint)(_board.Instructions * 24 / 100),        // SYS_24MHZ
+            0x5C => (uint)(_board.Cores[core].LiveCycles * 24 / 100),       // SYS_24MHZ
             0x60 => 0,                                             // SYS_MISC
             0x84 => 0x0C00_0191,                                   // SYS_PROCID0: Cortex-A9 tile
             0x88 => 0xFF00_0000,                                   // SYS_PROCID1: no tile
