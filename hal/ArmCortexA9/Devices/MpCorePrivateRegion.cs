@@ -43,8 +43,8 @@ public sealed class MpCorePrivateRegion : IMmioDevice
         Gic = new Gic(board, cores);
         Scu = new Scu(cores);
         GlobalTimer = new GlobalTimer(Gic, cores);
-        PrivateTimer = new PrivateTimer(Gic, cores);
-        Watchdog = new Watchdog(Gic, cores);
+        PrivateTimer = new CountdownTimerBank(Gic, cores, Gic.PrivateTimerPpi, CountdownTimerBank.PrivateTimerControl);
+        Watchdog = new CountdownTimerBank(Gic, cores, Gic.WatchdogPpi, CountdownTimerBank.WatchdogControl);
     }
 
     public Gic Gic { get; }
@@ -53,9 +53,9 @@ public sealed class MpCorePrivateRegion : IMmioDevice
 
     public GlobalTimer GlobalTimer { get; }
 
-    public PrivateTimer PrivateTimer { get; }
+    public CountdownTimerBank PrivateTimer { get; }
 
-    public Watchdog Watchdog { get; }
+    public CountdownTimerBank Watchdog { get; }
 
     public uint Size => 0x2000;
 

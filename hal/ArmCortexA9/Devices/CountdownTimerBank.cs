@@ -1,24 +1,39 @@
-// The per-core private timers at PERIPHBASE+0x600: register decoding, lazy counting on cycles, PPI 29.
+// The per-core countdown timers of the MPCore private region: the private timers (PERIPHBASE+0x600, PPI 29)
+// and the watchdogs in timer mode (PERIPHBASE+0x620, PPI 30), counting lazily on each core's cycles.
 namespace Codezero.Hal.ArmCortexA9.Devices;
 
 /// <summary>
-/// One private timer per core (0x00 Load, 0x04 Counter, 0x08 Control: bit0 enable, bit1 auto-reload,
-/// bit2 IRQ enable, [15:8] prescaler; 0x0C Interrupt status, write 1 to clear). Each core sees its own.
-/// The output is a level: PPI 29 of that core is high while the event flag and IRQ enable are both set.
-/// Control keeps only its defined bits (QEMU stores the whole word). Other offsets read as zero.
-/// <para>Locking: <c>_locks[core]</c> guards <c>_timers[core]</c>; the GIC lock may be taken inside it.</para>
+/// One countdown timer per core, each core seeing its own: 0x00 Load (writing also reloads the counter),
+/// 0x04 Counter, 0x08 Control (bit0 enable, bit1 auto-reload, bit2 IRQ enable, [15:8] prescaler; the
+/// watchdog also stores bit3, watchdog mode), 0x0C Interrupt status (write 1 to clear). The output is a
+/// level: the bank's PPI on that core is high while the event flag and IRQ enable are both set. Control
+/// keeps only its defined bits (QEMU stores the whole word). Other offsets read as zero and ignore writes.
+/// <para>
+/// The private timers and the watchdogs are two instances. Not modelled for the watchdog, as in QEMU 7.2:
+/// watchdog mode (bit 3 is stored but the block keeps behaving as a timer and never resets the core), the
+/// reset status register 0x10 and the disable sequence at 0x14 (reads as zero, writes accepted).
+/// </para>
 /// </summary>
-public sealed class PrivateTimer
+public sealed class CountdownTimerBank
 {
-    private const uint ControlMask = 0xFF07;
+    /// <summary>Control bits of the private timer.</summary>
+    public const uint PrivateTimerControl = 0xFF07;
+
+    /// <summary>Control bits of the watchdog (adds bit 3, watchdog mode).</summary>
+    public const uint WatchdogControl = 0xFF0F;
+
+    private readonly int _ppi;
+    private readonly uint _controlMask;
 
     private readonly Gic _gic;
     private readonly DownCounter[] _timers;
     private readonly DeviceSpinLock[] _locks;
 
-    internal PrivateTimer(Gic gic, int cores)
+    internal CountdownTimerBank(Gic gic, int cores, int ppi, uint controlMask)
     {
         _gic = gic;
+        _ppi = ppi;
+        _controlMask = controlMask;
         _timers = new DownCounter[cores];
         _locks = new DeviceSpinLock[cores];
     }
@@ -37,7 +52,7 @@ public sealed class PrivateTimer
             0x0C => t.Status ? 1u : 0u,
             _ => 0,
         };
-        _gic.SetPpiLevel(core, Gic.PrivateTimerPpi, t.IrqLevel); // a read may notice an event that fell due
+        _gic.SetPpiLevel(core, _ppi, t.IrqLevel); // a read may notice an event that fell due
         _locks[core].Exit();
         return value;
     }
@@ -50,11 +65,11 @@ public sealed class PrivateTimer
         {
             case 0x00: t.WriteLoad(now, value); break;
             case 0x04: t.WriteCounter(now, value); break;
-            case 0x08: t.WriteControl(now, value & ControlMask); break;
+            case 0x08: t.WriteControl(now, value & _controlMask); break;
             case 0x0C: t.WriteStatus(now, value); break;
             default: t.CatchUp(now); break;
         }
-        _gic.SetPpiLevel(core, Gic.PrivateTimerPpi, t.IrqLevel);
+        _gic.SetPpiLevel(core, _ppi, t.IrqLevel);
         _locks[core].Exit();
     }
 
@@ -63,7 +78,7 @@ public sealed class PrivateTimer
     {
         _locks[core].Enter();
         _timers[core].CatchUp(now);
-        _gic.SetPpiLevel(core, Gic.PrivateTimerPpi, _timers[core].IrqLevel);
+        _gic.SetPpiLevel(core, _ppi, _timers[core].IrqLevel);
         _locks[core].Exit();
     }
 
