@@ -12,6 +12,10 @@ namespace Codezero.Tests.Differential;
 internal sealed class CaseGenerator
 {
     private readonly RowInfo[] _rows;
+    private readonly RowInfo[] _privilegedFocus;
+
+    /// <summary>The modes privileged cases start in (Monitor is left out: see FuzzExclusions.PrivilegedModeChoices).</summary>
+    private static readonly uint[] s_startModes = [0x11, 0x12, 0x13, 0x17, 0x1B, 0x1F];
 
     public CaseGenerator()
     {
@@ -21,7 +25,21 @@ internal sealed class CaseGenerator
         {
             _rows[i] = new RowInfo(i, rows[i]);
         }
+        var focus = new System.Collections.Generic.List<RowInfo>();
+        foreach (RowInfo r in _rows)
+        {
+            if (r.Name is "MRS" or "MSR (reg)" or "MSR (imm)" or "CPS" or "SRS" or "RFE" or "LDM (user)" or "STM (user)" or "LDM (exception return)"
+                || IsDataProcessingWritingPcWithFlags(r))
+            {
+                focus.Add(r);
+            }
+        }
+        _privilegedFocus = focus.ToArray();
     }
+
+    /// <summary>Data-processing rows with S = 1 and an Rd field: with Rd = PC they are exception returns (SUBS PC, LR, ...).</summary>
+    private static bool IsDataProcessingWritingPcWithFlags(RowInfo r)
+        => r.Family == RowFamily.DataProcessing && r.SetsFlags && !r.IsRegisterShifted && (r.RegisterFieldMask & (15u << 12)) != 0;
 
     public ReadOnlySpan<RowInfo> Rows => _rows;
 
@@ -37,13 +55,23 @@ internal sealed class CaseGenerator
     }
 
     /// <summary>Fills <paramref name="c"/> with case <paramref name="index"/>; returns the drawn row.</summary>
-    public RowInfo Generate(int seed, long index, FuzzCase c)
+    /// <remarks>
+    /// A privileged case (<paramref name="privileged"/>) draws from its own seed stream; half its rows come from the
+    /// status-register, block-transfer and exception-return rows, and it starts in a random privileged mode with random
+    /// A/I/F masks and random banked registers.
+    /// </remarks>
+    public RowInfo Generate(int seed, long index, FuzzCase c, bool privileged = false)
     {
         c.Index = index;
-        c.CaseSeed = CaseSeed(seed, index);
+        c.CaseSeed = privileged ? CaseSeed(seed ^ 0x5052_4956, index) : CaseSeed(seed, index);
         var rng = new Random(c.CaseSeed);
-        RowInfo row = _rows[rng.Next(_rows.Length)];
+        bool focus = privileged && rng.Next(2) == 0;
+        RowInfo row = focus ? _privilegedFocus[rng.Next(_privilegedFocus.Length)] : _rows[rng.Next(_rows.Length)];
         c.Word = row.Value | (FuzzValues.Random32(rng) & row.FieldMask);
+        if (focus && IsDataProcessingWritingPcWithFlags(row))
+        {
+            c.SetReg(FuzzCase.Rd, 15);
+        }
         if (row.HasCondition)
         {
             uint cond = rng.Next(2) == 0 ? 14u : (uint)rng.Next(15);
@@ -59,6 +87,23 @@ internal sealed class CaseGenerator
             c.Regs[i] = FuzzValues.Register(rng);
         }
         c.Regs[15] = 0;
+        c.Mode = FuzzCase.UserMode;
+        c.HasPatch = false;
+        if (privileged)
+        {
+            c.Mode = s_startModes[rng.Next(s_startModes.Length)];
+            c.Flags |= (uint)rng.Next(8) << 6; // A, I, F
+            for (int b = 0; b < FuzzCase.BankModes.Length; b++)
+            {
+                c.BankSp[b] = rng.Next(4) == 0 ? FuzzValues.Register(rng) : FuzzValues.DataPointer(rng) & ~3u;
+                c.BankLr[b] = FuzzValues.Register(rng);
+                c.BankSpsr[b] = b == 0 ? 0 : FuzzValues.ExceptionReturnPsr(rng);
+            }
+            for (int i = 0; i < 5; i++)
+            {
+                c.OtherHigh[i] = FuzzValues.Register(rng);
+            }
+        }
         c.TpidrUrw = FuzzValues.Register(rng);
         c.TpidrUro = FuzzValues.Register(rng);
         if (row.Family == RowFamily.Coprocessor && rng.Next(4) != 0)
@@ -78,7 +123,7 @@ internal sealed class CaseGenerator
         int decoded = A32Decoder.FindRow(c.Word);
         c.RowIndex = decoded < 0 ? row.Index : decoded;
         c.RowName = decoded < 0 ? row.Name + " (now UNDEFINED)" : _rows[decoded].Name;
-        c.Excluded = FuzzExclusions.ExcludedRowReason(_rows[c.RowIndex].Name);
+        c.Excluded = privileged ? FuzzExclusions.PrivilegedExcludedRowReason(_rows[c.RowIndex].Name) : FuzzExclusions.ExcludedRowReason(_rows[c.RowIndex].Name);
         return row;
     }
 

@@ -13,15 +13,27 @@ namespace Codezero.Tests.Differential;
 /// <c>CODEZERO_FUZZ_COUNT</c> (agreeing cases wanted; default 100,000),
 /// <c>CODEZERO_FUZZ_CASE</c> (replay only this case index of the seed, or a range <c>first-last</c>, describing every case).
 /// </summary>
-public sealed class FuzzCampaign : IDisposable
+public class FuzzCampaign : IDisposable
 {
     public const int DefaultCount = 100_000;
+    public const int DefaultPrivilegedCount = 20_000;
     private const int MaxReportedMismatches = 25;
 
     public FuzzCampaign()
+        : this(privileged: false)
     {
+    }
+
+    /// <summary>
+    /// <paramref name="privileged"/>: cases start in a random privileged mode with random banked registers
+    /// (<see cref="CaseGenerator.Generate"/>), and the count comes from <c>CODEZERO_FUZZ_PRIV_COUNT</c> (default 20,000).
+    /// The seed and <c>CODEZERO_FUZZ_CASE</c> are shared with the User-mode campaign; the two draw different cases from a seed.
+    /// </summary>
+    protected FuzzCampaign(bool privileged)
+    {
+        Privileged = privileged;
         Seed = ReadInt("CODEZERO_FUZZ_SEED") ?? Random.Shared.Next();
-        Target = ReadInt("CODEZERO_FUZZ_COUNT") ?? DefaultCount;
+        Target = privileged ? ReadInt("CODEZERO_FUZZ_PRIV_COUNT") ?? DefaultPrivilegedCount : ReadInt("CODEZERO_FUZZ_COUNT") ?? DefaultCount;
         (long First, long Last)? only = ReadRange("CODEZERO_FUZZ_CASE");
         var generator = new CaseGenerator();
         RowNames = new string[generator.Rows.Length];
@@ -32,14 +44,14 @@ public sealed class FuzzCampaign : IDisposable
         Drawn = new int[RowNames.Length];
         Compared = new int[RowNames.Length];
         Executed = new int[RowNames.Length];
-        using var runner = new DifferentialRunner(Seed);
+        using var runner = new DifferentialRunner(Seed, privileged);
         var c = new FuzzCase();
         var clock = Stopwatch.StartNew();
         long first = only?.First ?? 0;
         long limit = only.HasValue ? only.Value.Last + 1 : 3L * Target;
         for (long index = first; index < limit && (only.HasValue || Agreed < Target); index++)
         {
-            RowInfo drawn = generator.Generate(Seed, index, c);
+            RowInfo drawn = generator.Generate(Seed, index, c, privileged);
             Drawn[drawn.Index]++;
             Cases++;
             if (c.Excluded != null)
@@ -77,8 +89,11 @@ public sealed class FuzzCampaign : IDisposable
         }
         Elapsed = clock.Elapsed;
         EngineResets = runner.EngineResets;
+        ScrNote = runner.ScrNote;
     }
 
+    public bool Privileged { get; }
+    public string ScrNote { get; } = "";
     public int Seed { get; }
     public int Target { get; }
     public long Cases { get; }
@@ -105,8 +120,12 @@ public sealed class FuzzCampaign : IDisposable
     {
         var sb = new StringBuilder();
         double rate = Cases / Math.Max(Elapsed.TotalSeconds, 1e-9);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"seed {Seed} (replay: CODEZERO_FUZZ_SEED={Seed}), target {Target} agreeing");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{(Privileged ? "privileged modes: " : "")}seed {Seed} (replay: CODEZERO_FUZZ_SEED={Seed}), target {Target} agreeing");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{Cases} cases in {Elapsed.TotalSeconds:F1} s ({rate:F0} cases/s): {Agreed} agree, {MismatchCount} mismatch, {Cases - Agreed - MismatchCount} skipped or excluded; Unicorn rebuilt {EngineResets} times");
+        if (ScrNote.Length > 0)
+        {
+            sb.AppendLine(ScrNote);
+        }
         foreach (var (reason, n) in SkippedByReason)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  skipped {n,7}: {reason}");
@@ -131,7 +150,7 @@ public sealed class FuzzCampaign : IDisposable
         {
             sb.Append(CultureInfo.InvariantCulture, $"r{i}=0x{c.Regs[i]:X8} ");
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"flags=0x{c.Flags:X8}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"flags=0x{c.Flags:X8} mode=0x{c.Mode:X2}");
         sb.Append(runner.LastNote);
         sb.AppendLine(CultureInfo.InvariantCulture, $"  vector: {c.ToVectorLiteral(runner.MemorySeed)}");
         return sb.ToString();
@@ -177,6 +196,16 @@ public sealed class FuzzCampaign : IDisposable
     }
 
     public void Dispose()
+    {
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The privileged-mode campaign (xunit class fixture); see <see cref="FuzzCampaign(bool)"/>.</summary>
+public sealed class PrivilegedFuzzCampaign : FuzzCampaign
+{
+    public PrivilegedFuzzCampaign()
+        : base(privileged: true)
     {
     }
 }

@@ -24,6 +24,33 @@ internal sealed class FuzzCase
     /// <summary>NZCV, Q, GE and E (big-endian data) in their CPSR positions; the mode (User) is added by the runner.</summary>
     public uint Flags;
 
+    /// <summary>The mode the case starts in (CPSR.M): User, or a privileged mode in the privileged campaign.</summary>
+    public uint Mode = UserMode;
+
+    /// <summary>
+    /// Privileged campaign only: SP, LR and SPSR of every bank, in <see cref="BankModes"/> order (bank 0 = User/System,
+    /// which has no SPSR). The current mode's SP and LR come from <see cref="Regs"/> instead.
+    /// </summary>
+    public readonly uint[] BankSp = new uint[BankModes.Length], BankLr = new uint[BankModes.Length], BankSpsr = new uint[BankModes.Length];
+
+    /// <summary>Privileged campaign only: r8-r12 of the bank not in use (the FIQ bank, or User's when starting in FIQ).</summary>
+    public readonly uint[] OtherHigh = new uint[5];
+
+    /// <summary>When set, both sides' data memory holds <see cref="PatchPc"/> at <see cref="PatchAddress"/> and <see cref="PatchValue"/> after it (what RFE loads).</summary>
+    public bool HasPatch;
+    public uint PatchAddress, PatchPc, PatchValue;
+
+    public const uint UserMode = 0x10, FiqMode = 0x11, SystemMode = 0x1F;
+
+    /// <summary>One mode per bank of SP/LR/SPSR: System (User's bank), FIQ, IRQ, Supervisor, Abort, Undefined.</summary>
+    public static readonly uint[] BankModes = [0x1F, 0x11, 0x12, 0x13, 0x17, 0x1B];
+
+    /// <summary>The index in <see cref="BankModes"/> of the bank <paramref name="mode"/> uses, or -1.</summary>
+    public static int BankOf(uint mode) => mode == UserMode ? 0 : Array.IndexOf(BankModes, mode);
+
+    /// <summary>True for modes with an SPSR.</summary>
+    public static bool HasSpsr(uint mode) => BankOf(mode) > 0;
+
     /// <summary>TPIDRURW and TPIDRURO, the thread-ID registers User code can read (and, for URW, write).</summary>
     public uint TpidrUrw, TpidrUro;
 
@@ -77,7 +104,26 @@ internal sealed class FuzzCase
         {
             sb.Append(i == 0 ? "" : ", ").Append($"0x{Regs[i]:X8}");
         }
-        sb.Append("]),");
+        sb.Append("]");
+        if (Mode != UserMode)
+        {
+            sb.Append($", Mode: 0x{Mode:X2}, BankSp: [{Hex(BankSp)}], BankLr: [{Hex(BankLr)}], BankSpsr: [{Hex(BankSpsr)}], OtherHigh: [{Hex(OtherHigh)}]");
+            if (HasPatch)
+            {
+                sb.Append($", PatchAddress: 0x{PatchAddress:X8}, PatchPc: 0x{PatchPc:X8}, PatchValue: 0x{PatchValue:X8}");
+            }
+        }
+        sb.Append("),");
+        return sb.ToString();
+    }
+
+    private static string Hex(uint[] values)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < values.Length; i++)
+        {
+            sb.Append(i == 0 ? "" : ", ").Append($"0x{values[i]:X8}");
+        }
         return sb.ToString();
     }
 }

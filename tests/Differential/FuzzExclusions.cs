@@ -5,8 +5,10 @@ namespace Codezero.Tests.Differential;
 
 /// <summary>
 /// Everything the A32 differential fuzzer leaves out or bends, in one place. The oracle (Unicorn 2.0.1,
-/// QEMU 5.0 inside, Cortex-A9 model) runs in User mode, so privileged behaviour is excluded by
-/// construction: privileged encodings must raise UNDEFINED on both sides and are compared that way.
+/// QEMU 5.0 inside, Cortex-A9 model) runs the main campaign in User mode, where privileged encodings must
+/// raise UNDEFINED on both sides and are compared that way; the privileged campaign
+/// (<see cref="PrivilegedFuzzCampaign"/>) starts cases in FIQ/IRQ/SVC/ABT/UND/SYS and adds the entries marked
+/// "privileged" below.
 /// Preference order: fix the random operands to a valid choice (coverage stays high) over skipping an
 /// outcome over excluding a whole row.
 /// </summary>
@@ -35,6 +37,8 @@ internal static class FuzzExclusions
             "User code may switch data endianness, so SETEND is compared like any instruction and one case in eight starts with CPSR.E = 1 (big-endian loads and stores)"),
         ("known shared deviation: MSR does not write CPSR.E at PL0",
             "ARMv7 CPSRWriteByInstr lets User mode write E through MSR; QEMU 5.0 and our core both ignore it, so the fuzzer agrees and cannot flag it"),
+        ("Unicorn's SCR.AW and SCR.FW are set (privileged campaign)",
+            "Unicorn's Cortex-A9 has the Security Extensions and runs Non-secure, where SCR.AW/FW = 0 stop CPSR.A and CPSR.F from changing (MSR, CPS, exception returns); our board models an A9 without a Secure monitor (as QEMU's vexpress-a9 without EL3), where PL1 writes both. Setting AW/FW once per engine makes the two comparable"),
         ("no CPSR bit is masked",
             "see CpsrCompareMask: every bit agrees in User mode, so nothing needed masking"),
     ];
@@ -52,13 +56,40 @@ internal static class FuzzExclusions
         ("STREXD", "exclusive monitor state, as STREX"),
     ];
 
+    /// <summary>Rows never compared in the privileged-mode campaign (on top of <see cref="ExcludedRows"/>).</summary>
+    public static readonly (string Row, string Reason)[] PrivilegedExcludedRows =
+    [
+        ("SMC", "the board has no Secure monitor, so SMC is UNDEFINED (docs/board.md, Decisions); Unicorn's A9 has the Security Extensions and takes EXCP_SMC at PL1. In User mode both UNDEF and the User campaign compares it"),
+        ("MCR p15", "privileged CP15 accesses reach registers whose model is board- or QEMU-specific (CBAR holds our board's PERIPHBASE and reads 0 on Unicorn; QEMU's A9 accepts PMU and IMPLEMENTATION DEFINED c15 encodings our core UNDEFs); the System-register model is outside this campaign, which targets PSR and banking behaviour"),
+        ("MRC p15", "as MCR p15"),
+    ];
+
     /// <summary>Rules applied, in this order, to every generated case whose row they apply to.</summary>
     public static readonly OperandRule[] OperandRules =
     [
+        new("privileged: SPSR users start in a mode with an SPSR",
+            "MRS/MSR of SPSR, LDM/STM (user), LDM (exception return) and SUBS PC, LR-style returns are UNPREDICTABLE in System mode (no SPSR; user-bank forms in User/System); a privileged case drawn in System mode moves to a random mode with an SPSR",
+            static r => r.Name is "MRS" or "MSR (reg)" or "MSR (imm)" or "LDM (user)" or "STM (user)" or "LDM (exception return)"
+                || (r.Family == RowFamily.DataProcessing && r.SetsFlags),
+            static (r, c, rng) => MoveOutOfSystemMode(r, c, rng)),
         new("DP S-form writing PC",
-            "SUBS PC, LR and the other flag-setting forms with Rd = PC are exception returns; in User mode (no SPSR) they are UNPREDICTABLE",
+            "SUBS PC, LR and the other flag-setting forms with Rd = PC are exception returns; in User and System mode (no SPSR) they are UNPREDICTABLE. Privileged cases with an SPSR keep them for SUBS and MOVS only (the SPSR is a realistic CPSR: FuzzValues.ExceptionReturnPsr): QEMU 5.0 (Unicorn 2.0.1) implements ALUExceptionReturn only for SUB and MOV, and runs ANDS/EORS/ADDS/ORRS/MVNS/... PC as plain flag-setting writes to the PC (a QEMU deviation from the ARM ARM, found by this fuzzer: the mode and SPSR copy are missing)",
             static r => r.Family == RowFamily.DataProcessing && r.SetsFlags && (r.RegisterFieldMask & (15u << 12)) != 0,
-            static (r, c, rng) => c.AvoidReg(rng, FuzzCase.Rd, Pc)),
+            static (r, c, rng) =>
+            {
+                if (!FuzzCase.HasSpsr(c.Mode) || r.Mnemonic is not ("SUBS" or "MOVS"))
+                {
+                    c.AvoidReg(rng, FuzzCase.Rd, Pc);
+                }
+            }),
+        new("privileged: SRS mode and stack",
+            "SRS to Monitor (Secure-only; the board has no Secure monitor), to User or to an unimplemented mode is UNPREDICTABLE: the mode field is redrawn among FIQ/IRQ/SVC/ABT/UND/SYS; that mode's SP is a word-aligned data pointer, because SRS and RFE always require word alignment (ARM ARM A3.2.1) and our core faults, while QEMU 5.0 does not check it with SCTLR.A = 0 (a QEMU deviation)",
+            static r => r.Name == "SRS",
+            static (r, c, rng) => FixSrs(c, rng)),
+        new("privileged: RFE base and loaded words",
+            "RFE with Rn = PC is UNPREDICTABLE; the base is a word-aligned data pointer (alignment as for SRS: QEMU does not fault an unaligned RFE) and the two loaded words are a word-aligned ARM PC and a realistic CPSR (FuzzValues.ExceptionReturnPsr: valid mode, T/J/IT zero), since restoring Thumb, Jazelle or a reserved mode is out of scope or UNPREDICTABLE",
+            static r => r.Name == "RFE",
+            static (r, c, rng) => FixRfe(c, rng)),
         new("DP register-shifted register with PC",
             "Rd, Rn, Rm or Rs = PC in the register-shifted-register forms is UNPREDICTABLE (ARM ARM A8.8, e.g. ADD (register-shifted register))",
             static r => r.Family == RowFamily.DataProcessing && r.IsRegisterShifted,
@@ -209,6 +240,9 @@ internal static class FuzzExclusions
         new("ARM-state PC with bits 1:0 = 10",
             "ALUWritePC, LoadWritePC or BXWritePC with a value whose bits 1:0 are 10 is UNPREDICTABLE; QEMU keeps bit 1 in the PC, the A9 model clears it",
             static (c, ours, theirs) => theirs.Outcome == CaseOutcome.Completed && (theirs.Cpsr & 0x20) == 0 && (theirs.R[15] & 3) != 0),
+        new("privileged: a mode change to Monitor",
+            "CPS, MSR or an exception return that selects Monitor mode (0x16): our board has no Security Extensions model to speak of (no Secure monitor, SMC UNDEFINED) and enters the mode; Unicorn runs Non-secure, where QEMU refuses the switch. Reserved in an A9 without Security Extensions, so UNPREDICTABLE",
+            static (c, ours, theirs) => c.Mode != FuzzCase.UserMode && ours.Outcome == CaseOutcome.Completed && (ours.Cpsr & 0x1F) == 0x16),
     ];
 
     /// <summary>
@@ -217,6 +251,26 @@ internal static class FuzzExclusions
     /// and M (4:0).
     /// </summary>
     public const uint CpsrCompareMask = 0xFFFF_FFFF;
+
+    /// <summary>The reason a row is excluded from the privileged campaign, or null.</summary>
+    public static string? PrivilegedExcludedRowReason(string rowName)
+    {
+        foreach ((string row, string reason) in PrivilegedExcludedRows)
+        {
+            if (row == rowName)
+            {
+                return reason;
+            }
+        }
+        return ExcludedRowReason(rowName);
+    }
+
+    /// <summary>
+    /// SPSR bits compared in the privileged campaign: all but bit 20. ARMv7 reserves SPSR bits 23:20 (our core keeps
+    /// them zero); QEMU 5.0's MSR SPSR mask keeps bit 20 (ARMv8's PSTATE.IL) writable, a QEMU deviation for an ARMv7 core.
+    /// Exception returns restore SPSRs whose bit 20 is clear (FuzzValues.ExceptionReturnPsr), so CPSR is unaffected.
+    /// </summary>
+    public const uint SpsrCompareMask = ~(1u << 20);
 
     /// <summary>The reason a row is excluded, or null.</summary>
     public static string? ExcludedRowReason(string rowName)
@@ -337,6 +391,57 @@ internal static class FuzzExclusions
             list = 1u << FuzzCase.PickRegister(rng, (wback ? 1 << n : 0) | Pc);
         }
         c.SetField(0, 16, list); // bit 15 is never changed here: the user-bank and exception-return rows fix it
+    }
+
+    private static readonly uint[] s_spsrModes = [0x11, 0x12, 0x13, 0x17, 0x1B];
+
+    private static void MoveOutOfSystemMode(RowInfo r, FuzzCase c, Random rng)
+    {
+        if (c.Mode != FuzzCase.SystemMode)
+        {
+            return;
+        }
+        bool needsSpsr = r.Name is "LDM (user)" or "STM (user)" or "LDM (exception return)"
+            || (r.Mnemonic is "MRS" or "MSR" && c.Bit(22))
+            || (r.Family == RowFamily.DataProcessing && (r.RegisterFieldMask & (15u << 12)) != 0 && c.Reg(FuzzCase.Rd) == 15);
+        if (needsSpsr)
+        {
+            c.Mode = s_spsrModes[rng.Next(s_spsrModes.Length)];
+        }
+    }
+
+    private static void FixSrs(FuzzCase c, Random rng)
+    {
+        if (c.Mode == FuzzCase.UserMode)
+        {
+            return; // the User-mode campaign compares SRS as UNDEFINED
+        }
+        uint mode = FuzzCase.BankModes[rng.Next(FuzzCase.BankModes.Length)];
+        c.SetField(0, 5, mode);
+        int bank = FuzzCase.BankOf(mode);
+        c.BankSp[bank] = FuzzValues.DataPointer(rng) & ~3u;
+        if (bank == FuzzCase.BankOf(c.Mode))
+        {
+            c.Regs[13] = c.BankSp[bank];
+        }
+    }
+
+    private static void FixRfe(FuzzCase c, Random rng)
+    {
+        if (c.Mode == FuzzCase.UserMode)
+        {
+            return; // the User-mode campaign compares RFE as UNDEFINED
+        }
+        c.AvoidReg(rng, FuzzCase.Rn, Pc);
+        int n = c.Reg(FuzzCase.Rn);
+        uint rn = FuzzValues.DataPointer(rng) & ~3u;
+        c.Regs[n] = rn;
+        bool p = c.Bit(24), u = c.Bit(23);
+        uint address = (u ? rn : rn - 8) + (p == u ? 4u : 0u);
+        c.HasPatch = true;
+        c.PatchAddress = address;
+        c.PatchPc = FuzzValues.DataPointer(rng) & ~3u;
+        c.PatchValue = FuzzValues.ExceptionReturnPsr(rng);
     }
 
     private static void FixCps(FuzzCase c, Random rng)

@@ -75,4 +75,14 @@ internal static class FuzzValues
         2 => (uint)((int)value >> (amount == 0 ? 31 : amount)),
         _ => amount == 0 ? (carry << 31) | (value >> 1) : BitOperations.RotateRight(value, amount),
     };
+
+    private static readonly uint[] s_returnModes = [0x10, 0x11, 0x12, 0x13, 0x17, 0x1B, 0x1F];
+
+    /// <summary>
+    /// A CPSR value an exception return may restore (an SPSR, RFE's stored CPSR): a valid mode other than Monitor, ARM
+    /// state (T = 0), J and IT zero, bits 23:20 zero; NZCVQ, GE and A/I/F random, E set one time in eight.
+    /// </summary>
+    public static uint ExceptionReturnPsr(Random rng)
+        => ((uint)rng.Next(32) << 27) | ((uint)rng.Next(16) << 16) | (rng.Next(8) == 0 ? 1u << 9 : 0)
+            | ((uint)rng.Next(8) << 6) | s_returnModes[rng.Next(s_returnModes.Length)];
 }

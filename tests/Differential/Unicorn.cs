@@ -53,6 +53,7 @@ internal static unsafe partial class Unicorn
     public const int UC_ARM_REG_LR = 10;          // = R14
     public const int UC_ARM_REG_PC = 11;          // = R15
     public const int UC_ARM_REG_SP = 12;          // = R13
+    public const int UC_ARM_REG_SPSR = 13;        // the current mode's SPSR
     public const int UC_ARM_REG_R0 = 66;          // R0..R12 are consecutive: 66..78
     public const int UC_ARM_REG_CP_REG = 139;     // value is a uc_arm_cp_reg
 

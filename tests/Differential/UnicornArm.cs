@@ -52,6 +52,64 @@ internal sealed unsafe class UnicornArm : IDisposable
         }
     }
 
+    /// <summary>
+    /// Privileged campaign: writes every bank's SP, LR and SPSR and the unused r8-r12 bank by switching CPSR to each
+    /// mode (a CPSR write banks registers as a mode change does); <see cref="SetState"/> then sets the case's mode.
+    /// </summary>
+    public void SetBanks(FuzzCase c)
+    {
+        for (int b = 0; b < FuzzCase.BankModes.Length; b++)
+        {
+            uint mode = FuzzCase.BankModes[b];
+            Write(Unicorn.UC_ARM_REG_CPSR, mode | 0x1C0);
+            Write(Unicorn.UC_ARM_REG_SP, c.BankSp[b]);
+            Write(Unicorn.UC_ARM_REG_LR, c.BankLr[b]);
+            if (b > 0)
+            {
+                Write(Unicorn.UC_ARM_REG_SPSR, c.BankSpsr[b]);
+            }
+            if ((mode == FuzzCase.FiqMode) != (c.Mode == FuzzCase.FiqMode) && b <= 1)
+            {
+                for (int i = 0; i < 5; i++)
+                {
+                    Write(Unicorn.ArmReg(8 + i), c.OtherHigh[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Privileged campaign: reads the current SPSR and every bank (switching mode), then restores CPSR.</summary>
+    public void ReadBanks(CpuSnapshot s)
+    {
+        s.Spsr = Read(Unicorn.UC_ARM_REG_SPSR);
+        uint cpsr = Read(Unicorn.UC_ARM_REG_CPSR);
+        for (int b = 0; b < FuzzCase.BankModes.Length; b++)
+        {
+            Write(Unicorn.UC_ARM_REG_CPSR, FuzzCase.BankModes[b] | 0x1C0);
+            s.BankSp[b] = Read(Unicorn.UC_ARM_REG_SP);
+            s.BankLr[b] = Read(Unicorn.UC_ARM_REG_LR);
+            s.BankSpsr[b] = b > 0 ? Read(Unicorn.UC_ARM_REG_SPSR) : 0;
+            if (b <= 1)
+            {
+                uint[] high = b == 0 ? s.UsrHigh : s.FiqHigh;
+                for (int i = 0; i < 5; i++)
+                {
+                    high[i] = Read(Unicorn.ArmReg(8 + i));
+                }
+            }
+        }
+        Write(Unicorn.UC_ARM_REG_CPSR, cpsr);
+    }
+
+    private void Write(int reg, uint value) => Unicorn.Check(Unicorn.RegWrite(_uc, reg, &value), "uc_reg_write");
+
+    private uint Read(int reg)
+    {
+        uint v;
+        Unicorn.Check(Unicorn.RegRead(_uc, reg, &v), "uc_reg_read");
+        return v;
+    }
+
     /// <summary>Writes a CP15 register (opc1, CRn, CRm, opc2) as a privileged MCR would.</summary>
     public void WriteCp15(uint opc1, uint crn, uint crm, uint opc2, uint value)
     {
