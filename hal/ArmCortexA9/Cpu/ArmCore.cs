@@ -310,6 +310,17 @@ public sealed unsafe partial class ArmCore : IDisposable
         StopBlock = true;
     }
 
+    /// <summary>
+    /// An exception return (SUBS PC, LR; LDM ^ with the PC; RFE): CPSR takes <paramref name="cpsr"/>, then the PC
+    /// takes <paramref name="address"/>, aligned for the instruction set the new CPSR selects.
+    /// </summary>
+    public void ReturnFromException(uint cpsr, uint address)
+    {
+        WriteCpsr(cpsr);
+        NextPc = (Control & Psr.T) != 0 ? address & ~1u : address & ~3u;
+        StopBlock = true;
+    }
+
     /// <summary>Writes register <paramref name="n"/> as a data-processing result: r15 takes ALUWritePC.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteAluResult(int n, uint value)

@@ -53,9 +53,7 @@ internal static unsafe class DataProcessing
             core.BxWritePc(address);
             return;
         }
-        core.WriteCpsr(core.Spsr);
-        core.NextPc = (core.Control & Psr.T) != 0 ? address & ~1u : address & ~3u;
-        core.StopBlock = true;
+        core.ReturnFromException(core.Spsr, address);
     }
 
     // MOVW<c> <Rd>, #<imm16>

@@ -152,8 +152,6 @@ internal static unsafe class StatusRegister
         {
             core.R[n] = increment ? rn + 8 : rn - 8;
         }
-        core.WriteCpsr(psr);
-        core.NextPc = (core.Control & Psr.T) != 0 ? pc & ~1u : pc & ~3u;
-        core.StopBlock = true;
+        core.ReturnFromException(psr, pc);
     }
 }
