@@ -137,13 +137,6 @@ public sealed unsafe class Board : IDisposable
     /// </summary>
     public HaltReason Run(long maxInstructions = long.MaxValue, RunMode mode = RunMode.Deterministic, long quantum = DefaultQuantum)
     {
-        foreach (ArmCore core in _cores)
-        {
-            if (core.Halt == HaltReason.InstructionLimit || core.Halt == HaltReason.Stopped)
-            {
-                core.Halt = HaltReason.None;
-            }
-        }
         HaltReason reason = mode == RunMode.Parallel
             ? ParallelRunner.Run(this, maxInstructions, quantum)
             : DeterministicRunner.Run(this, maxInstructions, quantum);

@@ -14,6 +14,4 @@ public enum HaltReason
     Deadlock,
     /// <summary>The core entered Thumb state, which this board does not execute yet.</summary>
     ThumbUnsupported,
-    /// <summary>A host-side request stopped the run.</summary>
-    Stopped,
 }
