@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using Codezero.Tests.Guests;
 using Codezero.Tests.Hal.Boot;
 using Xunit;
 
@@ -106,20 +107,11 @@ public sealed class PublishedCliTests : IDisposable
         string elf = Guest(name + ".elf");
         Result ours = Run("run", elf);
 
-        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "guests", "run-qemu.sh"));
-        start.ArgumentList.Add(elf);
-        using Process qemu = Process.Start(start)!;
-        var reference = new MemoryStream();
-        Task copy = qemu.StandardOutput.BaseStream.CopyToAsync(reference);
-        Task<string> qemuErrors = qemu.StandardError.ReadToEndAsync();
-        await qemu.WaitForExitAsync();
-        await copy;
-        await qemuErrors;
+        (byte[] reference, int status) = await QemuReference.RunAsync(QemuReference.SingleCore, elf);
 
-        Assert.Equal(Encoding.UTF8.GetString(reference.ToArray()), ours.Text);
-        Assert.Equal(reference.ToArray(), ours.Stdout);
-        Assert.Equal(qemu.ExitCode, ours.Status);
+        Assert.Equal(Encoding.UTF8.GetString(reference), ours.Text);
+        Assert.Equal(reference, ours.Stdout);
+        Assert.Equal(status, ours.Status);
     }
 
     [Theory]

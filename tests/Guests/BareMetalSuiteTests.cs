@@ -1,7 +1,6 @@
 // Runs the bare-metal SMP programs on our 4-core board, in both run modes, and on qemu-system-arm -smp 4.
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
@@ -42,7 +41,7 @@ public sealed class BareMetalSuiteTests
     {
         string elf = Path.Combine(RepoPaths.Root, "guests", "build", "baremetal", name + ".elf");
         Assert.True(File.Exists(elf), $"{elf} is missing: build the guests with `make -C guests`");
-        Task<(string Output, int Status)> qemu = Task.Run(() => RunQemu(elf));
+        Task<(byte[] Stdout, int Status)> qemu = QemuReference.RunAsync(QemuReference.FourCores, elf);
 
         using var stdout = new MemoryStream();
         using var board = new Board(new BoardOptions { Cores = 4, ConsoleOutput = stdout, CommandLine = name });
@@ -50,7 +49,8 @@ public sealed class BareMetalSuiteTests
         HaltReason halt = board.Run(maxInstructions: 2_000_000_000, mode: mode);
         board.Console.Flush();
         string ours = Encoding.UTF8.GetString(stdout.ToArray());
-        (string reference, int referenceStatus) = await qemu;
+        (byte[] referenceBytes, int referenceStatus) = await qemu;
+        string reference = Encoding.UTF8.GetString(referenceBytes);
 
         _output.WriteLine($"{name} ({mode}): {halt}, {board.Instructions} instructions, status {board.ExitStatus}");
         Assert.True(halt == HaltReason.Exit, $"{name} stopped with {halt}; output so far:\n{ours}");
@@ -71,23 +71,5 @@ public sealed class BareMetalSuiteTests
             hashes[run] = board.TraceHash;
         }
         Assert.Equal(hashes[0], hashes[1]);
-    }
-
-    private static (string Output, int Status) RunQemu(string elf)
-    {
-        var start = new ProcessStartInfo("sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "guests", "baremetal", "run-qemu-smp.sh"));
-        start.ArgumentList.Add(elf);
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = errors.Result;
-        return (output, process.ExitCode);
     }
 }

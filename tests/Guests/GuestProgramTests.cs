@@ -1,7 +1,6 @@
 // Runs every guest program on our board and on qemu-system-arm in the same test run; output and status must match.
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
@@ -51,9 +50,10 @@ public sealed class GuestProgramTests
     {
         string elf = RepoPaths.GuestElf(name);
         string[] args = ReadArgs(name);
-        Task<(string Output, int Status)> qemu = Task.Run(() => RunQemu(elf, args));
+        Task<(byte[] Stdout, int Status)> qemu = QemuReference.RunAsync(QemuReference.SingleCore, elf, args);
         (string ours, int ourStatus, long instructions) = RunOurs(name, elf, args);
-        (string reference, int referenceStatus) = await qemu;
+        (byte[] referenceBytes, int referenceStatus) = await qemu;
+        string reference = Encoding.UTF8.GetString(referenceBytes);
 
         _output.WriteLine($"{name}: {instructions} instructions, status {ourStatus} (qemu {referenceStatus})");
         Assert.Equal(reference, ours);
@@ -82,29 +82,5 @@ public sealed class GuestProgramTests
         Assert.True(halt == HaltReason.Exit, $"{name} stopped with {halt} at pc=0x{board.Cores[0].Pc:X8}");
         board.Console.Flush();
         return (Encoding.UTF8.GetString(stdout.ToArray()), board.ExitStatus ?? -1, board.Instructions);
-    }
-
-    private static (string Output, int Status) RunQemu(string elf, string[] args)
-    {
-        var start = new ProcessStartInfo("sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "guests", "run-qemu.sh"));
-        start.ArgumentList.Add(elf);
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = stderr.Result;
-        return (output, process.ExitCode);
     }
 }
