@@ -39,26 +39,32 @@ public static class GuestRunner
         {
             throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.SemihostingRootName}: '{options.SemihostingRoot}' is not a directory");
         }
+        return LoadElf(options.Elf);
+    }
+
+    /// <summary>Reads and parses an ELF; a missing, unreadable or malformed file is a <see cref="CliFailure"/> (65).</summary>
+    public static ElfImage LoadElf(string path)
+    {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(options.Elf);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: no such file");
+            throw new CliFailure(ExitStatus.BadElf, $"{path}: no such file");
         }
         catch (UnauthorizedAccessException)
         {
-            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: permission denied");
+            throw new CliFailure(ExitStatus.BadElf, $"{path}: permission denied");
         }
         catch (IOException e)
         {
-            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: cannot read: {OneLine(e.Message)}");
+            throw new CliFailure(ExitStatus.BadElf, $"{path}: cannot read: {OneLine(e.Message)}");
         }
         try
         {
-            return ElfImage.Parse(bytes, options.Elf);
+            return ElfImage.Parse(bytes, path);
         }
         catch (ElfFormatException e)
         {

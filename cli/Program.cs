@@ -14,6 +14,7 @@ public static class Program
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(GuestOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RunOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CompareQemuOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(KernelRunOptions))]
     public static int Main(string[] args)
     {
         try
@@ -38,7 +39,7 @@ public static class Program
             settings.AutoVersion = true;
             settings.EnableDashDash = true;
         });
-        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions));
+        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions));
         if (result is Parsed<object> parsed)
         {
             switch (parsed.Value)
@@ -47,6 +48,8 @@ public static class Program
                     return RunCommand.Execute(run, guestArgs);
                 case CompareQemuOptions compare:
                     return CompareQemuCommand.Execute(compare, guestArgs);
+                case KernelRunOptions kernel:
+                    return KernelCommand.Execute(kernel);
             }
         }
         return ReportParseErrors(result, ((NotParsed<object>)result).Errors);

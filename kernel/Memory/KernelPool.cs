@@ -80,4 +80,11 @@ public sealed unsafe class KernelPool<T> where T : unmanaged
 
     /// <summary>The object of a live handle, or null for a stale or foreign one.</summary>
     public T* Get(PoolHandle handle) => IsLive(handle) ? (T*)(_slots + handle.Index * _stride) : null;
+
+    /// <summary>The object in slot <paramref name="index"/> if that slot is live, else null (for ids checked elsewhere).</summary>
+    public T* GetLive(int index)
+        => (uint)(index - 1) < (uint)Capacity && (_generations[index] & 1) != 0 ? (T*)(_slots + index * _stride) : null;
+
+    /// <summary>The current generation of slot <paramref name="index"/> (odd while live).</summary>
+    public uint GenerationOf(int index) => (uint)(index - 1) < (uint)Capacity ? _generations[index] : 0;
 }

@@ -1,4 +1,5 @@
 // Kernel access to user memory: copies through a space's own page tables that refuse, never fault.
+using Codezero.Hal.ArmCortexA9.Memory;
 using System;
 
 namespace Codezero.Kernel.Mm;
@@ -13,7 +14,7 @@ namespace Codezero.Kernel.Mm;
 public static unsafe class UserMemory
 {
     /// <summary>Copies user bytes at <paramref name="va"/> into <paramref name="destination"/>.</summary>
-    public static bool TryCopyIn(Hal.ArmCortexA9.Memory.PhysicalMemoryMap memory, uint l1, uint va, Span<byte> destination)
+    public static bool TryCopyIn(PhysicalMemoryMap memory, uint l1, uint va, Span<byte> destination)
     {
         if (!RangeAllowed(memory, l1, va, (uint)destination.Length, MapFlags.Read))
         {
@@ -32,7 +33,7 @@ public static unsafe class UserMemory
     }
 
     /// <summary>Copies <paramref name="source"/> to user memory at <paramref name="va"/>.</summary>
-    public static bool TryCopyOut(Hal.ArmCortexA9.Memory.PhysicalMemoryMap memory, uint l1, uint va, ReadOnlySpan<byte> source)
+    public static bool TryCopyOut(PhysicalMemoryMap memory, uint l1, uint va, ReadOnlySpan<byte> source)
     {
         if (!RangeAllowed(memory, l1, va, (uint)source.Length, MapFlags.Write))
         {
@@ -52,7 +53,7 @@ public static unsafe class UserMemory
     }
 
     /// <summary>True when every page of [va, va+length) is mapped with <paramref name="needed"/>, in RAM, not device memory.</summary>
-    private static bool RangeAllowed(Hal.ArmCortexA9.Memory.PhysicalMemoryMap memory, uint l1, uint va, uint length, MapFlags needed)
+    private static bool RangeAllowed(PhysicalMemoryMap memory, uint l1, uint va, uint length, MapFlags needed)
     {
         if (length == 0)
         {

@@ -1,4 +1,5 @@
 // The user half of an address space as real ARMv7 short-descriptor tables in board RAM: map, unmap, look up.
+using System;
 using System.Diagnostics;
 using Codezero.Hal.ArmCortexA9.Memory;
 
@@ -135,6 +136,44 @@ public static unsafe class UserPageTables
             uint frame = table[index] & 0xFFFF_F000;
             *L2Pointer(memory, frame, index, v) = 0;
             ReleaseEmptyTables(memory, frames, table, index, frame);
+        }
+        return MmStatus.Ok;
+    }
+
+    /// <summary>
+    /// Gives the empty space <paramref name="destinationL1"/> every mapping of <paramref name="sourceL1"/>:
+    /// the same frames with the same rights (a fork-like copy; the pager decides about sharing). Checks
+    /// first that enough frames are free for the second-level tables, and changes nothing when not.
+    /// </summary>
+    public static MmStatus Copy(PhysicalMemoryMap memory, PhysicalFrameAllocator frames, uint sourceL1, uint destinationL1)
+    {
+        uint* source = Table(memory, sourceL1);
+        uint* destination = Table(memory, destinationL1);
+        int needed = 0;
+        for (int group = 0; group < L1Entries; group += 4)
+        {
+            if (GroupFrame(source, group) != 0)
+            {
+                needed++;
+            }
+        }
+        if (needed > frames.FreeFrames)
+        {
+            return MmStatus.OutOfMemory;
+        }
+        for (int group = 0; group < L1Entries; group += 4)
+        {
+            uint frame = GroupFrame(source, group);
+            if (frame == 0)
+            {
+                continue;
+            }
+            frames.TryAllocate(out uint copy);
+            Buffer.MemoryCopy(memory.HostPointer(frame), memory.HostPointer(copy), PageSize, PageSize);
+            for (int i = group; i < group + 4; i++)
+            {
+                destination[i] = (source[i] & 3) == 1 ? (copy + (uint)(i & 3) * 1024) | (source[i] & 0x3FF) : 0;
+            }
         }
         return MmStatus.Ok;
     }

@@ -61,6 +61,12 @@ public sealed unsafe class RunQueue
     /// <summary>The first thread of the highest non-empty priority, without removing it; 0 when empty.</summary>
     public int PeekHighest() => _nonEmpty == 0 ? 0 : _head[HighestPriority];
 
+    /// <summary>The first thread queued at <paramref name="priority"/> (0: none); with <see cref="NextOf"/>, a walk in order.</summary>
+    public int Head(int priority) => (uint)priority < Priorities ? _head[priority] : 0;
+
+    /// <summary>The thread queued after <paramref name="index"/> at the same priority (0: none).</summary>
+    public int NextOf(int index) => Contains(index) ? _next[index] : 0;
+
     /// <summary>Removes and returns the first thread of the highest non-empty priority; 0 when empty.</summary>
     public int DequeueHighest()
     {

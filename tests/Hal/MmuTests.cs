@@ -181,6 +181,19 @@ public sealed unsafe class MmuTests
     }
 
     [Fact]
+    public void TtbcrN_IndexesTtbr0TableByWholeWords_WhateverVaBits19And18Are()
+    {
+        // With N = 1 the first-level index is VA[30:20]; VA bits 19:18 must not leak into the address
+        // (a mask of 0x3FFC >> N kept bit 1 and made the walk read an unaligned word: an external abort).
+        using var h = NewWithIdentityCode();
+        h.Core.WriteCp15(0, 2, 0, 2, 1);
+        Section(h, 0x7FE0_0000, 0x6050_0000, ap: 3, domain: 0);
+        EnableMmu(h);
+        Assert.Equal(0x6050_0000u | 0xF_0000, Par(h, 0x7FEF_0000, 0) & 0xFFFF_F000);
+        Assert.Equal(0x6050_0000u | 0xC_0000, Par(h, 0x7FEC_0000, 0) & 0xFFFF_F000);
+    }
+
+    [Fact]
     public void NonGlobalEntries_AreTaggedWithAsid_AndTlbiAsidDropsThem()
     {
         using var h = NewWithIdentityCode();

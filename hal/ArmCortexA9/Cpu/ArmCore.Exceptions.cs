@@ -11,6 +11,9 @@ public sealed unsafe partial class ArmCore
     /// </summary>
     public delegate*<ArmCore, ExceptionKind, uint, bool> ExceptionHook;
 
+    /// <summary>The object <see cref="ExceptionHook"/> serves (the kernel instance running this board).</summary>
+    public object? HookTarget;
+
     /// <summary>
     /// Takes an exception. <paramref name="returnAddress"/> is the value LR of the target mode
     /// receives (the architecture's preferred return address plus the A32 offset).

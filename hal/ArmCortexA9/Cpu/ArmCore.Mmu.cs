@@ -72,7 +72,7 @@ public sealed unsafe partial class ArmCore
                 fault = FaultStatus.TranslationSection;
                 return false;
             }
-            l1Address = (Ttbr0 & ~(0x3FFFu >> (int)n)) | ((va >> 18) & (0x3FFCu >> (int)n));
+            l1Address = (Ttbr0 & ~(0x3FFFu >> (int)n)) | ((va >> 18) & (0x3FFCu >> (int)n) & ~3u); // VA[31-N:20] as a word index
         }
         if (!ReadTableWord(l1Address, out uint l1))
         {
@@ -260,9 +260,12 @@ public sealed unsafe partial class ArmCore
         StopBlock = true;
     }
 
+    /// <summary>True while a flush another core broadcast (inner-shareable maintenance) is not yet applied here.</summary>
+    public bool TlbFlushPending => RemoteTlbFlushPending;
+
     /// <summary>Applies a flush another core asked for (inner-shareable maintenance), at a block boundary.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal void ServiceRemoteTlbFlush()
+    public void ServiceRemoteTlbFlush()
     {
         RemoteTlbFlushPending = false;
         _tlb.InvalidateAll();

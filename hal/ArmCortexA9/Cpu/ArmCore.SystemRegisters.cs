@@ -132,6 +132,16 @@ public sealed unsafe partial class ArmCore
                 default: return false;
             }
         }
+        return WriteCp15Privileged(opc1, crn, crm, opc2, value);
+    }
+
+    /// <summary>
+    /// MCR p15 as PL1 code performs it, whatever mode the core is in: the native kernel's access to the
+    /// system registers (its entry runs on the core's behalf before any mode change). False means UNDEFINED.
+    /// </summary>
+    public bool WriteCp15Privileged(uint opc1, uint crn, uint crm, uint opc2, uint value)
+    {
+        uint key = Key(opc1, crn, crm, opc2);
         switch (key)
         {
             case 0x0200: Csselr = value & 0xF; return true;

@@ -29,6 +29,15 @@ public sealed class ConsoleSink
         }
     }
 
+    /// <summary>Writes a run of bytes (kernel console output), flushing at each newline as byte writes do.</summary>
+    public void Write(System.ReadOnlySpan<byte> text)
+    {
+        foreach (byte b in text)
+        {
+            Write(b);
+        }
+    }
+
     public void Flush()
     {
         if (_count > 0)

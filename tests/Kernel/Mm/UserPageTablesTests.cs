@@ -195,4 +195,32 @@ public sealed unsafe class UserPageTablesTests : IDisposable
         long after = GC.GetAllocatedBytesForCurrentThread();
         Assert.Equal(before, after);
     }
+
+    [Fact]
+    public void Copy_GivesANewSpaceTheSameFramesAndRights_AndTheCopyChangesAlone()
+    {
+        Assert.Equal(MmStatus.Ok, Map(CodeVa, CpuHarness.CodeBase, 1, MapFlags.ReadExecute));
+        Assert.Equal(MmStatus.Ok, Map(0x7FEF_0000, DataPa, 16, MapFlags.ReadWrite));
+        Assert.Equal(MmStatus.Ok, UserPageTables.Create(_frames, out uint copy));
+        Assert.Equal(MmStatus.Ok, UserPageTables.Copy(_h.Board.Memory, _frames, _l1, copy));
+        Assert.True(UserPageTables.TryLookup(_h.Board.Memory, copy, 0x7FEF_3004, out uint pa, out MapFlags flags));
+        Assert.Equal(DataPa + 0x3004, pa);
+        Assert.Equal(MapFlags.ReadWrite, flags);
+        Assert.True(UserPageTables.TryLookup(_h.Board.Memory, copy, CodeVa, out pa, out flags));
+        Assert.Equal(MapFlags.ReadExecute, flags);
+
+        // New mappings in the copy, in a new 4 MiB group and next to copied pages, stay out of the original.
+        Assert.Equal(MmStatus.Ok, UserPageTables.Map(_h.Board.Memory, _frames, copy, 0x400F_F000, DataPa + 0x20000, 1, MapFlags.ReadWrite));
+        Assert.Equal(MmStatus.Ok, UserPageTables.Map(_h.Board.Memory, _frames, copy, 0x7FEE_F000, DataPa + 0x21000, 1, MapFlags.ReadWrite));
+        Assert.True(UserPageTables.TryLookup(_h.Board.Memory, copy, 0x400F_FFE0, out pa, out _));
+        Assert.Equal(DataPa + 0x20FE0, pa);
+        Assert.False(UserPageTables.TryLookup(_h.Board.Memory, _l1, 0x400F_FFE0, out _, out _));
+        Assert.False(UserPageTables.TryLookup(_h.Board.Memory, _l1, 0x7FEE_F000, out _, out _));
+        _h.Core.WriteCp15(0, 2, 0, 2, UserPageTables.Ttbcr);
+        _h.Core.WriteCp15(0, 2, 0, 0, copy);
+        _h.Core.WriteCp15(0, 3, 0, 0, 1);
+        _h.Core.WriteCp15(0, 1, 0, 0, _h.Core.Sctlr | ArmCore.Sctlr_M);
+        Assert.True(_h.Core.Translate(0x400F_FFE0, AccessKind.Write, true, out pa, out uint fault), $"fault {fault:x}");
+        Assert.Equal(DataPa + 0x20FE0, pa);
+    }
 }

@@ -1,0 +1,15 @@
+// MR0 tags of the messages the kernel sends a pager on a thread's behalf, and the pager's answers.
+namespace Codezero.Kernel.Abi;
+
+public static class FaultTag
+{
+    public const uint DataAbort = 0xFFFF_0001;
+    public const uint PrefetchAbort = 0xFFFF_0002;
+    public const uint Undefined = 0xFFFF_0003;
+
+    /// <summary>Pager reply: resume at the faulting instruction.</summary>
+    public const uint Retry = 0;
+
+    /// <summary>Pager reply: resume after the faulting instruction (the pager emulated it).</summary>
+    public const uint Skip = 1;
+}

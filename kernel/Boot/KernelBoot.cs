@@ -1,0 +1,52 @@
+// Boots the kernel on a board: RAM split, kernel objects, MMU and GIC set-up, one container per program.
+using System;
+using Codezero.Hal.ArmCortexA9;
+using Codezero.Hal.ArmCortexA9.Boot;
+using Codezero.Hal.ArmCortexA9.Memory;
+using Codezero.Kernel.Hal;
+using Codezero.Kernel.Memory;
+using Codezero.Kernel.Mm;
+
+namespace Codezero.Kernel.Boot;
+
+/// <summary>
+/// The minimal way to run programs on the kernel until manifests exist: each ELF becomes a container
+/// with its own physical memory and a root thread that is its pager. Board RAM is split as
+/// [kernel objects 2 MiB][page-table frames][container 1][container 2]...; all of it is fixed at boot.
+/// </summary>
+public static class KernelBoot
+{
+    public const uint KernelObjectBytes = 2u << 20;
+
+    public static Kernel<CortexA9Hal> Boot(Board board, bool parallel, KernelOptions options, ReadOnlySpan<ElfImage> programs)
+    {
+        if (programs.Length == 0)
+        {
+            throw new ArgumentException("nothing to boot: give at least one program");
+        }
+        PhysicalMemoryMap memory = board.Memory;
+        uint ramBase = PhysicalMemoryMap.RamBase;
+        uint framesBase = ramBase + KernelObjectBytes;
+        uint framesSize = (uint)options.PageTableFrames * PhysicalFrameAllocator.FrameSize;
+        uint containersBase = (framesBase + framesSize + 0xFFFFF) & ~0xFFFFFu;
+        ulong needed = (ulong)containersBase - ramBase + (ulong)options.ContainerMemory * (ulong)programs.Length;
+        if (needed > memory.RamSize)
+        {
+            throw new ArgumentException($"{programs.Length} programs of {options.ContainerMemory >> 20} MiB each and the kernel need {needed >> 20} MiB; the board has {memory.RamSize >> 20} MiB");
+        }
+        var region = new KernelRegion(memory, ramBase, KernelObjectBytes);
+        uint bitmap = region.Carve(PhysicalFrameAllocator.BitmapBytes((uint)options.PageTableFrames));
+        var frames = new PhysicalFrameAllocator(memory, framesBase, (uint)options.PageTableFrames, bitmap);
+        var hal = new CortexA9Hal(board, parallel);
+        var kernel = new Kernel<CortexA9Hal>(hal, options, region, frames);
+        uint ttbr1 = kernel.BuildKernelHalf();
+        hal.InitialiseCores(ttbr1);
+        hal.InstallEntry(kernel);
+        for (int i = 0; i < programs.Length; i++)
+        {
+            kernel.CreateRootContainer(programs[i], containersBase + (uint)i * options.ContainerMemory, options.ContainerMemory);
+        }
+        kernel.StartCores();
+        return kernel;
+    }
+}

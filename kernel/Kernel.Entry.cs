@@ -1,0 +1,194 @@
+// Exception entry: every SVC, abort, undefined instruction and IRQ a core takes arrives here.
+using Codezero.Hal.ArmCortexA9.Cpu;
+using Codezero.Kernel.Abi;
+using Codezero.Kernel.Hal;
+using Codezero.Kernel.Sched;
+using Codezero.Kernel.Threads;
+
+namespace Codezero.Kernel;
+
+public sealed unsafe partial class Kernel<THal>
+{
+    /// <summary>Result of a system-call handler that blocked or ended its caller: no value to return now.</summary>
+    private const int NoResult = int.MinValue;
+
+    /// <summary>The core whose entry holds the kernel lock (valid only inside an entry).</summary>
+    private int _core;
+
+    /// <summary>
+    /// The kernel's exception entry, called by the core that took the exception, at the instruction
+    /// boundary, with that core's registers live. Returns true: the kernel always handles it.
+    /// <paramref name="returnAddress"/> is what LR of the exception mode would hold.
+    /// </summary>
+    public bool Enter(int core, ExceptionKind kind, uint returnAddress)
+    {
+        Acquire(core);
+        _core = core;
+        ref CoreState cpu = ref _cpu[core];
+        cpu.Entries++;
+        cpu.Saved = cpu.Current == 0;
+        cpu.NeedResched = false;
+        cpu.Yield = false;
+        switch (kind)
+        {
+            case ExceptionKind.SupervisorCall:
+                cpu.Resume = returnAddress;
+                if (cpu.Current != 0)
+                {
+                    HandleSyscall(core);
+                }
+                break;
+            case ExceptionKind.Irq:
+                cpu.Resume = returnAddress - 4;
+                HandleInterrupts(core);
+                break;
+            case ExceptionKind.DataAbort:
+                cpu.Resume = returnAddress - 8;
+                uint dfsr = _hal.DataFaultStatus(core);
+                HandleFault(core, FaultTag.DataAbort, _hal.DataFaultAddress(core), dfsr, (dfsr >> 11) & 1);
+                break;
+            case ExceptionKind.PrefetchAbort:
+                cpu.Resume = returnAddress - 4;
+                HandleFault(core, FaultTag.PrefetchAbort, _hal.InstructionFaultAddress(core), _hal.InstructionFaultStatus(core), 0);
+                break;
+            case ExceptionKind.Undefined:
+                cpu.Resume = returnAddress - 4;
+                HandleFault(core, FaultTag.Undefined, cpu.Resume, ReadInstruction(core, cpu.Resume), 0);
+                break;
+            default:
+                // FIQ and reset are never enabled for user threads; resume whatever ran.
+                cpu.Resume = returnAddress - 4;
+                break;
+        }
+        FinishEntry(core);
+        Release();
+        return true;
+    }
+
+    private void HandleInterrupts(int core)
+    {
+        ref CoreState cpu = ref _cpu[core];
+        cpu.Interrupts++;
+        while (true)
+        {
+            uint iar = _hal.AcknowledgeInterrupt(core);
+            uint id = iar & 0x3FF;
+            if (id == InterruptIds.Spurious)
+            {
+                break;
+            }
+            if (id == InterruptIds.SliceTimer)
+            {
+                _hal.StopSliceTimer(core);
+                cpu.SliceEnd = 0; // used up
+                cpu.NeedResched = true;
+            }
+            else if (id < 16)
+            {
+                // Reschedule or shootdown: the core has already reached a block boundary, where any
+                // pending TLB maintenance is applied; the scheduler looks again at its queue and thread.
+                cpu.NeedResched = true;
+            }
+            _hal.EndInterrupt(core, iar);
+        }
+    }
+
+    private void HandleFault(int core, uint tag, uint address, uint status, uint extra)
+    {
+        ref CoreState cpu = ref _cpu[core];
+        Tcb* t = CurrentThread(core);
+        if (t == null)
+        {
+            return; // the idle loop cannot fault: its page is the kernel's
+        }
+        cpu.Faults++;
+        t->Faults++;
+        ContainerOf(t)->Faults++;
+        SaveCurrent(core);
+        t->FaultMessage[0] = tag;
+        t->FaultMessage[1] = t->Tid;
+        t->FaultMessage[2] = address;
+        t->FaultMessage[3] = status;
+        t->FaultMessage[4] = cpu.Resume;
+        t->FaultMessage[5] = extra;
+        SendFault(t);
+    }
+
+    /// <summary>The instruction word at a user address of the thread on <paramref name="core"/>, or 0.</summary>
+    private uint ReadInstruction(int core, uint pc)
+    {
+        Tcb* t = CurrentThread(core);
+        uint word = 0;
+        if (t != null)
+        {
+            Mm.UserMemory.TryCopyIn(_memory, SpaceOf(t)->L1, pc, new System.Span<byte>(&word, 4));
+        }
+        return word;
+    }
+
+    /// <summary>Applies requests left for the current thread, chooses who runs, and resumes the core.</summary>
+    private void FinishEntry(int core)
+    {
+        ref CoreState cpu = ref _cpu[core];
+        Tcb* current = CurrentThread(core);
+        if (current != null && (current->Flags & (ThreadFlags.SuspendPending | ThreadFlags.DestroyPending)) != 0)
+        {
+            ApplyPendingRequests(current);
+        }
+        current = CurrentThread(core);
+        if (cpu.NeedResched || current == null || current->State != ThreadState.Running)
+        {
+            Schedule(core);
+        }
+        else
+        {
+            _hal.Resume(core, cpu.Resume);
+        }
+    }
+
+    /// <summary>Saves the current thread's registers into its TCB, once per entry.</summary>
+    private void SaveCurrent(int core)
+    {
+        ref CoreState cpu = ref _cpu[core];
+        if (!cpu.Saved)
+        {
+            Tcb* t = CurrentThread(core);
+            _hal.SaveContext(core, &t->Context, cpu.Resume);
+            cpu.Saved = true;
+        }
+    }
+
+    /// <summary>Sets a thread's system-call result: in the core if it is the live caller, else in its saved context.</summary>
+    private void SetResult(Tcb* t, int value)
+    {
+        ref CoreState cpu = ref _cpu[_core];
+        if (cpu.Current == SlotOf(t) && !cpu.Saved)
+        {
+            _hal.Registers(_core)[0] = (uint)value;
+        }
+        else
+        {
+            t->Context.R[0] = (uint)value;
+        }
+    }
+
+    /// <summary>A thread's register <paramref name="n"/> as it stands (live in the core, or saved).</summary>
+    private uint UserRegister(Tcb* t, int n)
+    {
+        ref CoreState cpu = ref _cpu[_core];
+        return cpu.Current == SlotOf(t) && !cpu.Saved ? _hal.Registers(_core)[n] : t->Context.R[n];
+    }
+
+    private void SetUserRegister(Tcb* t, int n, uint value)
+    {
+        ref CoreState cpu = ref _cpu[_core];
+        if (cpu.Current == SlotOf(t) && !cpu.Saved)
+        {
+            _hal.Registers(_core)[n] = value;
+        }
+        else
+        {
+            t->Context.R[n] = value;
+        }
+    }
+}

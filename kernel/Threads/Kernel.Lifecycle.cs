@@ -1,0 +1,287 @@
+// How threads end: exit, destroy, a fault nobody serves; zombies, reaping, and what a death releases.
+using System;
+using Codezero.Kernel.Abi;
+using Codezero.Kernel.Containers;
+using Codezero.Kernel.Diagnostics;
+using Codezero.Kernel.Threads;
+
+namespace Codezero.Kernel;
+
+public sealed unsafe partial class Kernel<THal>
+{
+    private const ThreadFlags PendingRequests = ThreadFlags.SuspendPending | ThreadFlags.DestroyPending;
+
+    /// <summary>
+    /// Ends a thread (not one running on another core). With a live pager and <paramref name="zombie"/>,
+    /// it stays as a zombie holding <paramref name="code"/> until the pager's WAIT, or is handed to a pager
+    /// already waiting; otherwise it is freed now.
+    /// </summary>
+    private void EndThread(Tcb* t, int code, bool zombie = true)
+    {
+        if (_cpu[_core].Current == SlotOf(t))
+        {
+            SaveCurrent(_core);
+        }
+        TakeOutOfWaits(t, 0);
+        t->Flags &= ~(PendingRequests | ThreadFlags.Call | ThreadFlags.Faulting);
+        t->ExitCode = code;
+        ContainerRecord* container = ContainerOf(t);
+        if (container->RootTid == t->Tid)
+        {
+            container->RootExited = true;
+            container->ExitCode = code;
+        }
+        Tcb* pager = zombie ? Lookup(t->Pager) : null;
+        bool collected = false;
+        if (pager != null && pager->State == ThreadState.BlockedWait && pager->WaitTarget == t->Tid
+            && (pager->Flags & ThreadFlags.AwaitingStop) == 0)
+        {
+            pager->State = ThreadState.Inactive;
+            SetResult(pager, code);
+            MakeRunnable(pager);
+            collected = true;
+        }
+        ReleaseRelations(t);
+        if (!collected && pager != null && pager->State != ThreadState.Zombie)
+        {
+            t->State = ThreadState.Zombie;
+            return;
+        }
+        FreeThread(t);
+    }
+
+    /// <summary>
+    /// What a dying thread leaves: its zombies are reaped, its other children lose their pager (and those
+    /// waiting on it for a fault are stopped), and threads blocked on it get -ESRCH.
+    /// </summary>
+    private void ReleaseRelations(Tcb* dying)
+    {
+        uint tid = dying->Tid;
+        for (int slot = 1; slot <= _options.MaxThreads; slot++)
+        {
+            Tcb* o = Slot(slot);
+            if (o == null || o == dying)
+            {
+                continue;
+            }
+            bool waitsOnDying = (o->State == ThreadState.BlockedSend || o->State == ThreadState.BlockedReceive) && o->Partner == tid;
+            if (o->Pager == tid)
+            {
+                if (o->State == ThreadState.Zombie)
+                {
+                    FreeThread(o);
+                    continue;
+                }
+                o->Pager = ThreadId.Nil;
+                if (waitsOnDying && (o->Flags & ThreadFlags.Faulting) != 0)
+                {
+                    StopFaulted(o, "its pager ended");
+                    continue;
+                }
+            }
+            if (waitsOnDying || (o->State == ThreadState.BlockedWait && o->WaitTarget == tid))
+            {
+                if ((o->Flags & ThreadFlags.Faulting) != 0)
+                {
+                    StopFaulted(o, "its pager ended");
+                    continue;
+                }
+                TakeOutOfWaits(o, (o->Flags & ThreadFlags.AwaitingStop) != 0 ? 0 : -Errno.ESRCH);
+                MakeRunnable(o);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes a blocked or queued thread out of whatever holds it, leaving it inactive. A thread that was
+    /// blocked in a call gets <paramref name="result"/> as that call's result (not a faulting thread: its
+    /// registers are its own).
+    /// </summary>
+    private void TakeOutOfWaits(Tcb* t, int result)
+    {
+        switch (t->State)
+        {
+            case ThreadState.Runnable:
+                _runQueues[t->Core].Remove(SlotOf(t));
+                t->State = ThreadState.Inactive;
+                return;
+            case ThreadState.BlockedSend:
+                Tcb* receiver = Slot(t->QueueOwner);
+                QueueRemove(ref receiver->SendersHead, ref receiver->SendersTail, t);
+                break;
+            case ThreadState.BlockedMutex:
+                RemoveMutexWaiter(t);
+                break;
+            case ThreadState.BlockedReceive:
+            case ThreadState.BlockedWait:
+                break;
+            default:
+                return;
+        }
+        if ((t->Flags & ThreadFlags.Faulting) == 0 && result != 0)
+        {
+            t->Context.R[0] = (uint)result;
+        }
+        t->Flags &= ~(ThreadFlags.Call | ThreadFlags.Faulting | ThreadFlags.AwaitingStop);
+        t->State = ThreadState.Inactive;
+    }
+
+    /// <summary>Carries out a suspend or destroy asked for while the thread ran on another core.</summary>
+    private void ApplyPendingRequests(Tcb* t)
+    {
+        if ((t->Flags & ThreadFlags.DestroyPending) != 0)
+        {
+            EndThread(t, 0, zombie: false);
+            return;
+        }
+        t->Flags &= ~ThreadFlags.SuspendPending;
+        if (_cpu[_core].Current == SlotOf(t))
+        {
+            SaveCurrent(_core);
+        }
+        if (t->State == ThreadState.Running || t->State == ThreadState.Runnable)
+        {
+            _runQueues[t->Core].Remove(SlotOf(t));
+            t->State = ThreadState.Inactive;
+        }
+        else
+        {
+            TakeOutOfWaits(t, -Errno.EINTR);
+        }
+        for (int slot = 1; slot <= _options.MaxThreads; slot++)
+        {
+            Tcb* o = Slot(slot);
+            if (o != null && o->State == ThreadState.BlockedWait && o->WaitTarget == t->Tid && (o->Flags & ThreadFlags.AwaitingStop) != 0)
+            {
+                TakeOutOfWaits(o, 0);
+                o->Context.R[0] = 0;
+                MakeRunnable(o);
+            }
+        }
+    }
+
+    /// <summary>Stops a thread whose fault nobody will serve: reported with its registers, ended with -EABORT.</summary>
+    private void StopFaulted(Tcb* t, string reason)
+    {
+        ContainerRecord* container = ContainerOf(t);
+        container->ThreadsStopped++;
+        if (_options.ReportFaults)
+        {
+            ReportStopped(t, reason);
+        }
+        t->Flags |= ThreadFlags.Faulted;
+        TakeOutOfWaits(t, 0);
+        EndThread(t, -Errno.EABORT);
+    }
+
+    private void ReportStopped(Tcb* t, string reason)
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        var log = new KernelLog(buffer);
+        uint tag = t->FaultMessage[0];
+        log.Append("kernel: thread ");
+        log.Hex(t->Tid);
+        log.Append(" stopped: ");
+        log.Append(tag == FaultTag.DataAbort ? "data abort" : tag == FaultTag.PrefetchAbort ? "prefetch abort" : "undefined instruction");
+        log.Append(" at pc ");
+        log.Hex(t->FaultMessage[4]);
+        if (tag == FaultTag.Undefined)
+        {
+            log.Append(", instruction ");
+            log.Hex(t->FaultMessage[3]);
+        }
+        else
+        {
+            log.Append(", address ");
+            log.Hex(t->FaultMessage[2]);
+            log.Append(", status ");
+            log.Hex(t->FaultMessage[3]);
+        }
+        log.Append(" (");
+        log.Append(reason);
+        log.Append(")\n");
+        for (int i = 0; i < 15; i++)
+        {
+            log.Append(i == 0 || i == 5 || i == 10 ? "  " : " ");
+            log.Append(RegisterName(i));
+            log.Append('=');
+            log.Hex(t->Context.R[i]);
+            if (i == 4 || i == 9)
+            {
+                log.Append('\n');
+            }
+        }
+        log.Append(" pc=");
+        log.Hex(t->Context.Pc);
+        log.Append(" cpsr=");
+        log.Hex(t->Context.Cpsr);
+        log.Append('\n');
+        _hal.WriteConsole(log.Written);
+    }
+
+    private static string RegisterName(int i) => i switch
+    {
+        0 => "r0", 1 => "r1", 2 => "r2", 3 => "r3", 4 => "r4", 5 => "r5", 6 => "r6", 7 => "r7",
+        8 => "r8", 9 => "r9", 10 => "r10", 11 => "r11", 12 => "r12", 13 => "sp", _ => "lr",
+    };
+
+    /// <summary>Returns a thread's slot to the pool, dropping its space and container references.</summary>
+    private void FreeThread(Tcb* t)
+    {
+        int slot = SlotOf(t);
+        if (t->State == ThreadState.Runnable)
+        {
+            _runQueues[t->Core].Remove(slot);
+        }
+        for (int c = 0; c < _cores; c++)
+        {
+            if (_cpu[c].Current == slot)
+            {
+                _cpu[c].Current = 0;
+                _cpu[c].Saved = true;
+            }
+        }
+        int space = t->Space;
+        ContainerRecord* container = ContainerOf(t);
+        t->Tid = 0;
+        _threads.Free(new Memory.PoolHandle(slot, _threads.GenerationOf(slot)));
+        Mm.AddressSpace* s = _spaces.GetLive(space);
+        if (--s->Threads == 0)
+        {
+            FreeSpace(space);
+        }
+        if (--container->Threads == 0)
+        {
+            ContainerEnded(container);
+        }
+    }
+
+    private void ContainerEnded(ContainerRecord* container)
+    {
+        _ = container;
+        if (--_liveContainers == 0)
+        {
+            _hal.Stop(ExitStatus);
+        }
+    }
+
+    /// <summary>
+    /// The run's exit status once every container ended: the first container (by id) whose root thread
+    /// exited non-zero gives its code; a root stopped by a fault gives 134; otherwise 0.
+    /// </summary>
+    public int ExitStatus
+    {
+        get
+        {
+            for (int id = 1; id <= _options.MaxContainers; id++)
+            {
+                ContainerRecord* c = _containers.GetLive(id);
+                if (c != null && c->RootExited && c->ExitCode != 0)
+                {
+                    return c->ExitCode < 0 ? 134 : c->ExitCode;
+                }
+            }
+            return 0;
+        }
+    }
+}
