@@ -237,6 +237,7 @@ int main(void)
         memset(&r, 0, sizeof r);
         r.flags = L4_EXREGS_READ;
         CHECK("exchange_registers on a destroyed thread", l4_exchange_registers(&r, (l4_tid_t)t), -L4_ESRCH);
+        settle(1);
         uint32_t frozen2 = spin_count;
         settle(2);
         CHECK("a destroyed thread does not run", spin_count, frozen2);
