@@ -1,0 +1,293 @@
+/*
+ * hostile.c - kernel test: every system call fed hostile arguments, each
+ * checked for the exact error docs/abi.md gives: bad pointers (0, crossing
+ * into the kernel half, the read-only KIP or text for a write, 0xFFFFFFFF,
+ * unmapped pages), forged, stale, foreign, NIL and ANY ids where no thread
+ * is allowed, huge sizes, unaligned addresses, physical ranges outside the
+ * container, bad flags and ops, setting the time, unknown call numbers.
+ * Prints "hostile: all refused" and returns 0 when every answer matched;
+ * otherwise one "FAIL <what>: got X want Y" line per mismatch.
+ */
+#include "l4test.h"
+
+#define UNMAPPED     0x30000000u    /* never mapped in the root's space */
+#define SCRATCH      0x40000000u    /* virtual area the tests map into */
+
+extern char __text_start[];
+
+/* read-only data: lives in the R X text segment */
+static const uint32_t ro_words[32] __attribute__((aligned(256))) = { 7 };
+static volatile uint32_t word __attribute__((aligned(8)));
+static uint8_t buf[64] __attribute__((aligned(8)));
+
+static int exregs_at(uint32_t addr, l4_tid_t t)
+{
+    return l4_exchange_registers((struct exregs *)addr, t);
+}
+
+static int exregs_read(struct exregs *r, l4_tid_t t)
+{
+    memset(r, 0, sizeof *r);
+    r->flags = L4_EXREGS_READ;
+    return l4_exchange_registers(r, t);
+}
+
+int main(void)
+{
+    uint32_t container = 0;
+    l4_tid_t me = l4_getid(0, &container, 0);
+    uint32_t mr[L4_MR_COUNT];
+    struct exregs r;
+    uint32_t frame = (l4_free_phys_base + L4_PAGE_SIZE - 1) & ~(L4_PAGE_SIZE - 1);
+
+    l4_printf("hostile: root 0x%08x, free memory 0x%08x (%u KiB)\n", me, l4_free_phys_base,
+              l4_free_phys_size / 1024);
+    CHECK_TRUE("at least 4 free pages", l4_free_phys_size >= 5 * L4_PAGE_SIZE);
+
+    int vt = l4_thread_control(L4_TC_CREATE | L4_TC_SHARE_SPACE, L4_NILTHREAD, L4_NILTHREAD);
+    if (!CHECK("create a target thread", vt > 0 ? 0 : vt, 0))
+        return finish("hostile");
+    l4_tid_t v = (l4_tid_t)vt;
+    int dead = l4_thread_control(L4_TC_CREATE | L4_TC_SHARE_SPACE, L4_NILTHREAD, L4_NILTHREAD);
+    CHECK("create a thread to destroy", dead > 0 ? 0 : dead, 0);
+    CHECK("destroy it", l4_destroy((l4_tid_t)dead), 0);
+    l4_tid_t stale = (l4_tid_t)dead;
+    l4_tid_t forged = l4_make_tid(container, l4_tid_generation(v) + 1, l4_tid_slot(v));
+    l4_tid_t foreign = l4_make_tid(container == 1 ? 2 : 1, l4_tid_generation(v), l4_tid_slot(v));
+
+    /* ---- unknown call numbers ------------------------------------------------ */
+    l4_printf("hostile: unknown calls\n");
+    CHECK("call 14", l4_syscall(14, 0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("call 15", l4_syscall(15, 0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("call 255", l4_syscall(255, 0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("call 0x80000000", l4_syscall(0x80000000u, 0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("call 0xFFFFFFFF", l4_syscall(0xFFFFFFFFu, 1, 2, 3, 4, 5), -L4_ENOSYS);
+    CHECK("capability_control", l4_capability_control(0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("container_control", l4_container_control(0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("irq_control", l4_irq_control(0, 0, 0, 0, 0), -L4_ENOSYS);
+
+    /* ---- ipc ------------------------------------------------------------------- */
+    l4_printf("hostile: ipc\n");
+    memset(mr, 0, sizeof mr);
+    CHECK("ipc send to a forged id", l4_ipc(forged, L4_NILTHREAD, 0, mr), -L4_ESRCH);
+    CHECK("ipc send to another container", l4_ipc(foreign, L4_NILTHREAD, 0, mr), -L4_ESRCH);
+    CHECK("ipc send to a stale id", l4_ipc(stale, L4_NILTHREAD, 0, mr), -L4_ESRCH);
+    CHECK("ipc send to ANY", l4_ipc(L4_ANYTHREAD, L4_NILTHREAD, 0, mr), -L4_ESRCH);
+    CHECK("ipc send to id 0", l4_ipc(0, L4_NILTHREAD, 0, mr), -L4_ESRCH);
+    CHECK("ipc receive from a forged id", l4_ipc(L4_NILTHREAD, forged, 0, mr), -L4_ESRCH);
+    CHECK("ipc receive from a stale id", l4_ipc(L4_NILTHREAD, stale, 0, mr), -L4_ESRCH);
+    CHECK("ipc call to a forged id", l4_ipc(forged, forged, 0, mr), -L4_ESRCH);
+    CHECK("ipc tier 3", l4_ipc(L4_NILTHREAD, L4_NILTHREAD, 3, mr), -L4_EINVAL);
+
+    /* ---- thread_switch: always 0 ----------------------------------------------- */
+    CHECK("thread_switch to a forged id", l4_thread_switch(forged), 0);
+    CHECK("thread_switch to NIL", l4_thread_switch(L4_NILTHREAD), 0);
+
+    /* ---- thread_control ---------------------------------------------------------- */
+    l4_printf("hostile: thread_control\n");
+    CHECK("action 0xFFFFFFFF", l4_thread_control(0xFFFFFFFFu, v, 0), -L4_EINVAL);
+    CHECK("action 0x12345678", l4_thread_control(0x12345678u, v, 0), -L4_EINVAL);
+    CHECK("run NIL", l4_run(L4_NILTHREAD), -L4_ESRCH);
+    CHECK("run ANY", l4_run(L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("wait NIL", l4_wait(L4_NILTHREAD), -L4_ESRCH);
+    CHECK("wait ANY", l4_wait(L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("suspend ANY", l4_suspend(L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("destroy ANY", l4_destroy(L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("recycle a stale id", l4_recycle(stale), -L4_ESRCH);
+    CHECK("run another container's id", l4_run(foreign), -L4_ESRCH);
+    CHECK("create sharing ANY's space",
+          l4_thread_control(L4_TC_CREATE | L4_TC_SHARE_SPACE, L4_ANYTHREAD, L4_NILTHREAD), -L4_ESRCH);
+    CHECK("create with pager ANY",
+          l4_thread_control(L4_TC_CREATE | L4_TC_SHARE_SPACE, L4_NILTHREAD, L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("create with a stale pager",
+          l4_thread_control(L4_TC_CREATE | L4_TC_NEW_SPACE, L4_NILTHREAD, stale), -L4_ESRCH);
+
+    /* ---- exchange_registers: pointers and ids -------------------------------------- */
+    l4_printf("hostile: exchange_registers\n");
+    CHECK("exregs from address 0", exregs_at(0, v), -L4_EFAULT);
+    CHECK("exregs from 0x7FFFFFFC (crosses into the kernel half)", exregs_at(0x7FFFFFFCu, v), -L4_EFAULT);
+    CHECK("exregs from 0x80000000", exregs_at(0x80000000u, v), -L4_EFAULT);
+    CHECK("exregs from 0xFFFFFFFF", exregs_at(0xFFFFFFFFu, v), -L4_EFAULT);
+    CHECK("exregs from an unmapped page", exregs_at(UNMAPPED, v), -L4_EFAULT);
+    /* read form: the kernel must be able to write all 80 bytes */
+    /* the KIP read as a struct exregs has flags = version = 1 = READ */
+    CHECK("exregs read into the KIP", exregs_at(L4_KIP_ADDR, v), -L4_EFAULT);
+    /* a read-only structure asking for READ: reads fine, cannot be written */
+    {
+        static const struct exregs ro_read = { .flags = L4_EXREGS_READ };
+        CHECK("exregs read into read-only data", l4_exchange_registers((struct exregs *)&ro_read, v),
+              -L4_EFAULT);
+    }
+    CHECK("exregs read on NIL", exregs_read(&r, L4_NILTHREAD), -L4_ESRCH);
+    CHECK("exregs read on ANY", exregs_read(&r, L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("exregs read on a forged id", exregs_read(&r, forged), -L4_ESRCH);
+    CHECK("exregs read on a stale id", exregs_read(&r, stale), -L4_ESRCH);
+    memset(&r, 0, sizeof r);
+    r.flags = L4_EXREGS_SET_PAGER;
+    r.pager = L4_ANYTHREAD;
+    CHECK("exregs pager ANY", l4_exchange_registers(&r, v), -L4_ESRCH);
+    r.pager = stale;
+    CHECK("exregs stale pager", l4_exchange_registers(&r, v), -L4_ESRCH);
+    memset(&r, 0, sizeof r);
+    r.flags = L4_EXREGS_SET_UTCB;
+    r.utcb = 0xFFFFFF00u;
+    CHECK("exregs UTCB in the kernel half", l4_exchange_registers(&r, v), -L4_EINVAL);
+    r.utcb = UNMAPPED;
+    CHECK("exregs UTCB unmapped but aligned (accepted; used only by full IPC)",
+          l4_exchange_registers(&r, v), 0);
+    l4_printf("hostile: unmapped UTCB: no Kernel 1 call needs the UTCB (full IPC is Kernel 2), skipped\n");
+
+    /* ---- map ------------------------------------------------------------------------ */
+    l4_printf("hostile: map\n");
+    CHECK("map virt unaligned", l4_map(frame, SCRATCH + 4, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map phys unaligned", l4_map(frame + 4, SCRATCH, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map virt page 0", l4_map(frame, 0, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map virt 0x80000000", l4_map(frame, 0x80000000u, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map virt 0xFFFFF000", l4_map(frame, 0xFFFFF000u, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map virt range crossing 0x80000000", l4_map(frame, 0x7FFFF000u, 2, L4_MAP_RW, L4_NILTHREAD),
+          -L4_EINVAL);
+    CHECK("map 0x7FFFFFFF pages", l4_map(frame, SCRATCH, 0x7FFFFFFFu, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map 0x100000 pages (wraps)", l4_map(frame, SCRATCH, 0x100000u, L4_MAP_RW, L4_NILTHREAD),
+          -L4_EINVAL);
+    CHECK("map 0xFFFFFFFF pages", l4_map(frame, SCRATCH, 0xFFFFFFFFu, L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map phys 0x60000000 (kernel RAM)", l4_map(0x60000000u, SCRATCH, 1, L4_MAP_RW, L4_NILTHREAD),
+          -L4_EPERM);
+    CHECK("map phys 0xFFFFF000", l4_map(0xFFFFF000u, SCRATCH, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EPERM);
+    CHECK("map phys 0", l4_map(0, SCRATCH, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EPERM);
+    CHECK("map 1 GiB of phys from the free base (beyond the container)",
+          l4_map(frame, SCRATCH, 0x40000u, L4_MAP_RW, L4_NILTHREAD), -L4_EPERM);
+    CHECK("map flags 0", l4_map(frame, SCRATCH, 1, 0, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map flags write-only", l4_map(frame, SCRATCH, 1, L4_MAP_WRITE, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map flags WX", l4_map(frame, SCRATCH, 1, L4_MAP_WRITE | L4_MAP_EXEC, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map flags IO|R", l4_map(frame, SCRATCH, 1, L4_MAP_IO | L4_MAP_READ, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map flags IO|RWX", l4_map(frame, SCRATCH, 1, L4_MAP_IO | L4_MAP_RWX, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map flags 0x10", l4_map(frame, SCRATCH, 1, 0x10 | L4_MAP_RW, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("map into a forged id", l4_map(frame, SCRATCH, 1, L4_MAP_RW, forged), -L4_ESRCH);
+    CHECK("map into ANY", l4_map(frame, SCRATCH, 1, L4_MAP_RW, L4_ANYTHREAD), -L4_ESRCH);
+    CHECK("map into a stale id", l4_map(frame, SCRATCH, 1, L4_MAP_RW, stale), -L4_ESRCH);
+    CHECK("map over the program text", l4_map(frame, (uint32_t)__text_start & ~0xFFFu, 1, L4_MAP_RO,
+                                              L4_NILTHREAD), -L4_EEXIST);
+    CHECK("map over the UTCB page", l4_map(frame, L4_UTCB_PAGE, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EEXIST);
+    /* a good one, used */
+    if (CHECK("map a free frame", l4_map(frame, SCRATCH, 1, L4_MAP_RW, L4_NILTHREAD), 0)) {
+        volatile uint32_t *p = (volatile uint32_t *)SCRATCH;
+        p[0] = 0x600DF00Du;
+        p[1023] = 0x12345678u;
+        CHECK_HEX("mapped page holds a write", p[0] ^ p[1023], 0x600DF00Du ^ 0x12345678u);
+        CHECK("map it again", l4_map(frame, SCRATCH, 1, L4_MAP_RW, L4_NILTHREAD), -L4_EEXIST);
+        CHECK("unmap it", l4_unmap(SCRATCH, 1, L4_NILTHREAD), 0);
+    }
+    /* a refused map changes nothing */
+    CHECK("map page 3 of 3", l4_map(frame + 0x2000, SCRATCH + 0x12000, 1, L4_MAP_RW, L4_NILTHREAD), 0);
+    CHECK("map 3 pages over it", l4_map(frame, SCRATCH + 0x10000, 3, L4_MAP_RW, L4_NILTHREAD), -L4_EEXIST);
+    CHECK("refused map left page 1 unmapped", l4_unmap(SCRATCH + 0x10000, 1, L4_NILTHREAD), -L4_ENOMAP);
+    CHECK("refused map left page 2 unmapped", l4_unmap(SCRATCH + 0x11000, 1, L4_NILTHREAD), -L4_ENOMAP);
+    CHECK("unmap page 3", l4_unmap(SCRATCH + 0x12000, 1, L4_NILTHREAD), 0);
+
+    /* ---- unmap ---------------------------------------------------------------------- */
+    l4_printf("hostile: unmap\n");
+    CHECK("unmap a hole", l4_unmap(UNMAPPED, 1, L4_NILTHREAD), -L4_ENOMAP);
+    CHECK("unmap 0x7FFFFFFF pages", l4_unmap(0x1000, 0x7FFFFFFFu, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap 0xFFFFFFFF pages", l4_unmap(SCRATCH, 0xFFFFFFFFu, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap unaligned", l4_unmap(SCRATCH + 4, 1, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap page 0", l4_unmap(0, 1, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap the kernel half", l4_unmap(0x80000000u, 1, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap the KIP", l4_unmap(L4_KIP_ADDR, 1, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap crossing 0x80000000", l4_unmap(0x7FFFF000u, 2, L4_NILTHREAD), -L4_EINVAL);
+    CHECK("unmap in a forged id", l4_unmap(SCRATCH, 1, forged), -L4_ESRCH);
+    CHECK("unmap in ANY", l4_unmap(SCRATCH, 1, L4_ANYTHREAD), -L4_ESRCH);
+    /* a refused unmap changes nothing */
+    CHECK("map one page", l4_map(frame, SCRATCH + 0x20000, 1, L4_MAP_RW, L4_NILTHREAD), 0);
+    CHECK("unmap it and a hole", l4_unmap(SCRATCH + 0x20000, 2, L4_NILTHREAD), -L4_ENOMAP);
+    CHECK("refused unmap left it mapped", l4_map(frame, SCRATCH + 0x20000, 1, L4_MAP_RW, L4_NILTHREAD),
+          -L4_EEXIST);
+    CHECK("unmap it", l4_unmap(SCRATCH + 0x20000, 1, L4_NILTHREAD), 0);
+
+    /* ---- map/unmap into a space one neither shares nor pages --------------------------- */
+    l4_tid_t f = foreign_start(L4_TC_NEW_SPACE, 0, 1);
+    if (f != L4_NILTHREAD) {
+        CHECK("map into a space of another pager", l4_map(frame, SCRATCH, 1, L4_MAP_RW, f), -L4_EPERM);
+        CHECK("unmap in a space of another pager", l4_unmap(SCRATCH, 1, f), -L4_EPERM);
+        foreign_stop();
+    }
+
+    /* ---- mutex_control -------------------------------------------------------------- */
+    l4_printf("hostile: mutex_control\n");
+    word = 0;
+    CHECK("mutex unaligned", l4_mutex_control((volatile uint32_t *)((uint32_t)&word + 1), L4_MUTEX_LOCK, 0),
+          -L4_EINVAL);
+    CHECK("mutex unaligned (2)", l4_mutex_control((volatile uint32_t *)((uint32_t)&word + 2), L4_MUTEX_UNLOCK, 0),
+          -L4_EINVAL);
+    CHECK("mutex at 0", l4_mutex_control((volatile uint32_t *)0, L4_MUTEX_LOCK, 0), -L4_EFAULT);
+    CHECK("mutex unmapped", l4_mutex_control((volatile uint32_t *)UNMAPPED, L4_MUTEX_LOCK, 0), -L4_EFAULT);
+    CHECK("mutex unmapped, unlock", l4_mutex_control((volatile uint32_t *)UNMAPPED, L4_MUTEX_UNLOCK, 0),
+          -L4_EFAULT);
+    CHECK("mutex in the kernel half", l4_mutex_control((volatile uint32_t *)0x80000000u, L4_MUTEX_LOCK, 0),
+          -L4_EFAULT);
+    CHECK("mutex at 0xFFFFFFFC", l4_mutex_control((volatile uint32_t *)0xFFFFFFFCu, L4_MUTEX_LOCK, 0),
+          -L4_EFAULT);
+    CHECK("mutex op 2", l4_mutex_control(&word, 2, 0), -L4_EINVAL);
+    CHECK("mutex op 0xFFFFFFFF", l4_mutex_control(&word, 0xFFFFFFFFu, 0), -L4_EINVAL);
+    CHECK("mutex lock, word changed", l4_mutex_control(&word, L4_MUTEX_LOCK, 5), -L4_EAGAIN);
+    CHECK("mutex unlock, nobody waiting", l4_mutex_control(&word, L4_MUTEX_UNLOCK, 0), 0);
+    CHECK("mutex lock on read-only data, word differs",
+          l4_mutex_control((volatile uint32_t *)&ro_words[0], L4_MUTEX_LOCK, 0), -L4_EAGAIN);
+    CHECK("mutex unlock on read-only data", l4_mutex_control((volatile uint32_t *)&ro_words[0], L4_MUTEX_UNLOCK, 0),
+          0);
+
+    /* ---- cache_control: no op values in the ABI yet ---------------------------------- */
+    {
+        int e = l4_cache_control((uint32_t)buf, (uint32_t)buf + sizeof buf, 0xFFFFFFFFu);
+        if (e != -L4_EINVAL && e != -L4_ENOSYS) {
+            l4_printf("FAIL cache_control op 0xFFFFFFFF: got %d want %d or %d\n", e, -L4_EINVAL, -L4_ENOSYS);
+            failures++;
+        }
+    }
+
+    /* ---- time ---------------------------------------------------------------------- */
+    l4_printf("hostile: time\n");
+    struct l4_time tv = { 0, 0 };
+    uint64_t c0 = 0, c1 = 0, c2 = 0;
+    CHECK("time, no structure", l4_time(0, L4_TIME_READ, &c0), 0);
+    CHECK_TRUE("cycles count", c0 > 0);
+    CHECK("time into an unmapped page", l4_time((struct l4_time *)UNMAPPED, L4_TIME_READ, &c1), -L4_EFAULT);
+    CHECK_TRUE("refused time still returns the cycles", c1 >= c0);
+    CHECK("time into the KIP", l4_time((struct l4_time *)L4_KIP_ADDR, L4_TIME_READ, 0), -L4_EFAULT);
+    CHECK("time into read-only data", l4_time((struct l4_time *)&ro_words[8], L4_TIME_READ, 0), -L4_EFAULT);
+    CHECK("time at 0x7FFFFFFC (crosses)", l4_time((struct l4_time *)0x7FFFFFFCu, L4_TIME_READ, 0), -L4_EFAULT);
+    CHECK("time into the kernel half", l4_time((struct l4_time *)0x80000000u, L4_TIME_READ, 0), -L4_EFAULT);
+    CHECK("time set", l4_time(&tv, L4_TIME_SET, 0), -L4_EPERM);
+    CHECK("time set, no structure", l4_time(0, L4_TIME_SET, 0), -L4_EPERM);
+    CHECK("time read", l4_time(&tv, L4_TIME_READ, &c2), 0);
+    CHECK_TRUE("cycles do not go back", c2 >= c1);
+    CHECK_TRUE("usec below one second", tv.usec < 1000000u);
+    {
+        uint64_t us = (uint64_t)tv.sec * 1000000u + tv.usec, cus = c2 / 100u;
+        uint64_t diff = us > cus ? us - cus : cus - us;
+        CHECK_TRUE("sec/usec agree with cycles at 100 MHz (within 1 ms)", diff < 1000u);
+    }
+
+    /* ---- console_write ----------------------------------------------------------------- */
+    l4_printf("hostile: console_write\n");
+    memcpy(buf, "hostile: console_write ok\n", 26);
+    CHECK("console_write 1 << 30 bytes", l4_console_write(buf, 1u << 30), -L4_EINVAL);
+    CHECK("console_write 4097 bytes", l4_console_write(buf, 4097), -L4_EINVAL);
+    CHECK("console_write 0xFFFFFFFF bytes", l4_console_write(buf, 0xFFFFFFFFu), -L4_EINVAL);
+    CHECK("console_write from 0", l4_console_write((const void *)0, 10), -L4_EFAULT);
+    CHECK("console_write from an unmapped page", l4_console_write((const void *)UNMAPPED, 10), -L4_EFAULT);
+    CHECK("console_write from the kernel half", l4_console_write((const void *)0x80000000u, 10), -L4_EFAULT);
+    CHECK("console_write crossing 0x80000000", l4_console_write((const void *)0x7FFFFFF0u, 32), -L4_EFAULT);
+    CHECK("console_write from 0xFFFFFFFF", l4_console_write((const void *)0xFFFFFFFFu, 2), -L4_EFAULT);
+    CHECK("console_write 0 bytes", l4_console_write(buf, 0), 0);
+    CHECK("console_write", l4_console_write(buf, 26), 26);
+
+    /* ---- calls that would wait on themselves (last: a kernel that blocks here hangs) ---- */
+    l4_printf("hostile: waiting on oneself\n");
+    CHECK("ipc send to oneself", l4_ipc(me, L4_NILTHREAD, 0, mr), -L4_EDEADLK);
+    CHECK("ipc receive from oneself", l4_ipc(L4_NILTHREAD, me, 0, mr), -L4_EDEADLK);
+
+    CHECK("destroy the target thread", l4_destroy(v), 0);
+    if (failures == 0)
+        l4_printf("hostile: all refused\n");
+    return finish("hostile");
+}
