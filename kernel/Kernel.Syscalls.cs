@@ -49,11 +49,13 @@ public sealed unsafe partial class Kernel<THal>
 
     private int Time(Tcb* t, uint* r, uint buffer, uint set)
     {
+        long cycles = _hal.Now(_core);
+        r[1] = (uint)cycles;
+        r[2] = (uint)(cycles >> 32);
         if (set != 0)
         {
             return -Errno.EPERM;
         }
-        long cycles = _hal.Now(_core);
         if (buffer != 0)
         {
             long micros = cycles / (global::Codezero.Hal.ArmCortexA9.Board.ClockHz / 1_000_000);
@@ -65,8 +67,6 @@ public sealed unsafe partial class Kernel<THal>
                 return -Errno.EFAULT;
             }
         }
-        r[1] = (uint)cycles;
-        r[2] = (uint)(cycles >> 32);
         return 0;
     }
 

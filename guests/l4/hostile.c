@@ -79,8 +79,8 @@ int main(void)
     CHECK("ipc call to a forged id", l4_ipc(forged, forged, 0, mr), -L4_ESRCH);
     CHECK("ipc tier 3", l4_ipc(L4_NILTHREAD, L4_NILTHREAD, 3, mr), -L4_EINVAL);
 
-    /* ---- thread_switch: always 0 ----------------------------------------------- */
-    CHECK("thread_switch to a forged id", l4_thread_switch(forged), 0);
+    /* ---- thread_switch: a yield, to NIL or a thread that exists ------------------- */
+    CHECK("thread_switch to a forged id", l4_thread_switch(forged), -L4_ESRCH);
     CHECK("thread_switch to NIL", l4_thread_switch(L4_NILTHREAD), 0);
 
     /* ---- thread_control ---------------------------------------------------------- */

@@ -73,7 +73,7 @@ public sealed unsafe partial class Kernel<THal>
             return -Errno.ESRCH;
         }
         if (target != caller && (target->Container != caller->Container
-            || (target->Pager != caller->Tid && target->Space != caller->Space)))
+            || (!Controls(caller, target) && target->Space != caller->Space)))
         {
             return -Errno.EPERM;
         }
@@ -89,10 +89,10 @@ public sealed unsafe partial class Kernel<THal>
             return status;
         }
         MapFlags kind = (MapFlags)flags;
-        bool io = (kind & MapFlags.Device) != 0;
-        if (((physical | virtualAddress) & (UserLayout.PageSize - 1)) != 0 || pages == 0 || pages > UserPageTables.UserTop / UserLayout.PageSize
-            || (kind & MapFlags.Read) == 0 || (kind & ~(MapFlags.Read | MapFlags.Write | MapFlags.Execute | MapFlags.Device)) != 0
-            || (io && (kind & MapFlags.Execute) != 0))
+        bool io = kind == MapFlags.Io;
+        bool knownKind = kind is MapFlags.ReadOnly or MapFlags.ReadWrite or MapFlags.ReadExecute or MapFlags.ReadWriteExecute or MapFlags.Io;
+        if (((physical | virtualAddress) & (UserLayout.PageSize - 1)) != 0 || virtualAddress < UserLayout.PageSize
+            || pages == 0 || pages > UserPageTables.UserTop / UserLayout.PageSize || !knownKind)
         {
             return -Errno.EINVAL;
         }
@@ -120,6 +120,10 @@ public sealed unsafe partial class Kernel<THal>
         if (status != 0)
         {
             return status;
+        }
+        if (virtualAddress < UserLayout.PageSize)
+        {
+            return -Errno.EINVAL; // page 0 is never mapped
         }
         switch (UserPageTables.Unmap(_memory, _frames, space->L1, virtualAddress, pages))
         {

@@ -12,9 +12,9 @@ public sealed unsafe partial class Kernel<THal>
     private const ThreadFlags PendingRequests = ThreadFlags.SuspendPending | ThreadFlags.DestroyPending;
 
     /// <summary>
-    /// Ends a thread (not one running on another core). With a live pager and <paramref name="zombie"/>,
-    /// it stays as a zombie holding <paramref name="code"/> until the pager's WAIT, or is handed to a pager
-    /// already waiting; otherwise it is freed now.
+    /// Ends a thread (not one running on another core). With a live parent and <paramref name="zombie"/>,
+    /// it stays as a zombie holding <paramref name="code"/> until the parent's WAIT, or is handed to a
+    /// parent already waiting; otherwise it is freed now.
     /// </summary>
     private void EndThread(Tcb* t, int code, bool zombie = true)
     {
@@ -31,18 +31,18 @@ public sealed unsafe partial class Kernel<THal>
             container->RootExited = true;
             container->ExitCode = code;
         }
-        Tcb* pager = zombie ? Lookup(t->Pager) : null;
+        Tcb* parent = zombie ? Lookup(t->Parent) : null;
         bool collected = false;
-        if (pager != null && pager->State == ThreadState.BlockedWait && pager->WaitTarget == t->Tid
-            && (pager->Flags & ThreadFlags.AwaitingStop) == 0)
+        if (parent != null && parent->State == ThreadState.BlockedWait && parent->WaitTarget == t->Tid
+            && (parent->Flags & ThreadFlags.AwaitingStop) == 0)
         {
-            pager->State = ThreadState.Inactive;
-            SetResult(pager, code);
-            MakeRunnable(pager);
+            parent->State = ThreadState.Inactive;
+            SetResult(parent, code);
+            MakeRunnable(parent);
             collected = true;
         }
         ReleaseRelations(t);
-        if (!collected && pager != null && pager->State != ThreadState.Zombie)
+        if (!collected && parent != null && parent->State != ThreadState.Zombie)
         {
             t->State = ThreadState.Zombie;
             return;
@@ -51,8 +51,9 @@ public sealed unsafe partial class Kernel<THal>
     }
 
     /// <summary>
-    /// What a dying thread leaves: its zombies are reaped, its other children lose their pager (and those
-    /// waiting on it for a fault are stopped), and threads blocked on it get -ESRCH.
+    /// What a dying thread leaves: its zombie children are reaped and its live ones lose their parent;
+    /// threads it paged lose their pager (those waiting on it for a fault are stopped); threads blocked
+    /// on it get -ESRCH (or 0, if they waited for it to stop).
     /// </summary>
     private void ReleaseRelations(Tcb* dying)
     {
@@ -65,13 +66,17 @@ public sealed unsafe partial class Kernel<THal>
                 continue;
             }
             bool waitsOnDying = (o->State == ThreadState.BlockedSend || o->State == ThreadState.BlockedReceive) && o->Partner == tid;
-            if (o->Pager == tid)
+            if (o->Parent == tid)
             {
                 if (o->State == ThreadState.Zombie)
                 {
                     FreeThread(o);
                     continue;
                 }
+                o->Parent = ThreadId.Nil;
+            }
+            if (o->Pager == tid)
+            {
                 o->Pager = ThreadId.Nil;
                 if (waitsOnDying && (o->Flags & ThreadFlags.Faulting) != 0)
                 {
@@ -86,7 +91,9 @@ public sealed unsafe partial class Kernel<THal>
                     StopFaulted(o, "its pager ended");
                     continue;
                 }
-                TakeOutOfWaits(o, (o->Flags & ThreadFlags.AwaitingStop) != 0 ? 0 : -Errno.ESRCH);
+                int result = (o->Flags & ThreadFlags.AwaitingStop) != 0 ? 0 : -Errno.ESRCH;
+                TakeOutOfWaits(o, result);
+                o->Context.R[0] = (uint)result;
                 MakeRunnable(o);
             }
         }

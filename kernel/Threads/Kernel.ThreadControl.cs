@@ -31,7 +31,7 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EINVAL;
         }
-        Tcb* target = tid == ThreadId.Nil ? caller : Lookup(tid);
+        Tcb* target = Lookup(tid);
         if (target == null)
         {
             return -Errno.ESRCH;
@@ -60,7 +60,7 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EPERM;
         }
-        if (target->Pager != caller->Tid)
+        if (op == ThreadAction.Wait ? target->Parent != caller->Tid : !Controls(caller, target))
         {
             return op == ThreadAction.Wait ? -Errno.ENOCHILD : -Errno.EPERM;
         }
@@ -91,7 +91,7 @@ public sealed unsafe partial class Kernel<THal>
             return -Errno.ESRCH;
         }
         if (source != caller && (source->Container != caller->Container
-            || (source->Pager != caller->Tid && source->Space != caller->Space)))
+            || (!Controls(caller, source) && source->Space != caller->Space)))
         {
             return -Errno.EPERM;
         }
@@ -120,6 +120,7 @@ public sealed unsafe partial class Kernel<THal>
             return -Errno.ENOMEM;
         }
         t->Pager = pager;
+        t->Parent = caller->Tid;
         t->Priority = caller->Priority;
         t->Core = _core;
         return (int)t->Tid;
@@ -138,6 +139,7 @@ public sealed unsafe partial class Kernel<THal>
         t->Container = container;
         t->Space = space;
         t->Pager = ThreadId.Nil;
+        t->Parent = ThreadId.Nil;
         t->Affinity = _allCores;
         t->Priority = _options.RootPriority;
         t->Context.Cpsr = (uint)ProcessorMode.User;
@@ -146,6 +148,9 @@ public sealed unsafe partial class Kernel<THal>
         ContainerRecord(container)->ThreadsCreated++;
         return t;
     }
+
+    /// <summary>True when <paramref name="caller"/> may control <paramref name="target"/>: it is its parent or its pager.</summary>
+    private static bool Controls(Tcb* caller, Tcb* target) => target->Parent == caller->Tid || target->Pager == caller->Tid;
 
     private Containers.ContainerRecord* ContainerRecord(int id) => _containers.GetLive(id);
 
@@ -253,7 +258,7 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
-        if (target != caller && (target->Container != caller->Container || target->Pager != caller->Tid))
+        if (target != caller && (target->Container != caller->Container || !Controls(caller, target)))
         {
             return -Errno.EPERM;
         }
@@ -292,7 +297,7 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
-        if (target == caller || target->Container != caller->Container || target->Pager != caller->Tid)
+        if (target == caller || target->Container != caller->Container || !Controls(caller, target))
         {
             return target == caller ? -Errno.EBUSY : -Errno.EPERM;
         }

@@ -25,6 +25,9 @@ public unsafe struct Tcb
     /// <summary>The thread that serves its faults and controls it (NIL: none).</summary>
     public uint Pager;
 
+    /// <summary>The thread that created it: it may control it, and collects its exit code (NIL: none).</summary>
+    public uint Parent;
+
     /// <summary>User address of its UTCB (0: none yet).</summary>
     public uint Utcb;
 
