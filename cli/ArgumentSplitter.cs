@@ -24,8 +24,15 @@ public static class ArgumentSplitter
         CompareQemuOptions.TimeoutName,
     ];
 
+    /// <summary>Verbs whose positional arguments are all codezero's (several programs, no guest command line).</summary>
+    private static readonly string[] s_unsplitVerbs = ["kernel"];
+
     public static (string[] ParserArguments, string[] GuestArguments) Split(string[] args)
     {
+        if (args.Length > 0 && Array.IndexOf(s_unsplitVerbs, args[0]) >= 0)
+        {
+            return (args, []);
+        }
         var parser = new List<string>();
         int i = 0;
         if (args.Length > 0)

@@ -14,7 +14,7 @@ namespace Codezero.Tests.Kernel;
 
 public sealed class KernelRun : IDisposable
 {
-    private readonly MemoryStream _console = new();
+    private readonly MemoryStream _console = new(1 << 20); // sized up front: console writes must not allocate during a run
 
     private KernelRun(int cores, RunMode mode, KernelOptions options, string[] programs)
     {

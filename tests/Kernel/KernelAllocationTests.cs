@@ -1,0 +1,52 @@
+// Proves the kernel allocates nothing on the GC heap after boot, across syscalls, faults, IPC and switches.
+using System;
+using Codezero.Hal.ArmCortexA9.Runner;
+using Xunit;
+
+namespace Codezero.Tests.Kernel;
+
+public sealed class KernelAllocationTests
+{
+    /// <summary>
+    /// Each program is run once to warm the JIT, then booted again and measured over the whole run:
+    /// pager (page faults, fault IPC, map into another space), mutex (mutex_control, blocking and waking,
+    /// four cores, time slices), lifecycle (thread and space creation and destruction, every
+    /// thread_control action, exchange_registers), hostile (every error path).
+    /// </summary>
+    [Theory]
+    [InlineData("pager")]
+    [InlineData("mutex")]
+    [InlineData("lifecycle")]
+    [InlineData("hostile")]
+    public void A_deterministic_run_allocates_nothing_after_boot(string program)
+    {
+        using (KernelRun warm = KernelRun.Boot(program, cores: 4))
+        {
+            warm.Run();
+        }
+        using KernelRun run = KernelRun.Boot(program, cores: 4);
+        int collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        run.Run();
+        long after = GC.GetAllocatedBytesForCurrentThread();
+        int collectionsAfter = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+        long syscalls = 0;
+        for (int core = 0; core < 4; core++)
+        {
+            syscalls += run.Kernel.Cpu(core).Syscalls;
+        }
+
+        Assert.Equal(0, after - before);
+        Assert.Equal(collections, collectionsAfter);
+        Assert.True(run.ExitStatus == 0, run.Describe());
+        Assert.True(syscalls > 50, $"only {syscalls} system calls: the workload did not run");
+    }
+
+    [Fact]
+    public void A_parallel_run_allocates_nothing_on_the_core_threads()
+    {
+        using KernelRun run = KernelRun.Boot(["mutex", "pager"], cores: 4, RunMode.Parallel).Run();
+        Assert.True(run.ExitStatus == 0, run.Describe());
+        Assert.Equal(0, run.Board.ParallelRunLoopAllocatedBytes);
+    }
+}
