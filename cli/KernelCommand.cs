@@ -96,6 +96,6 @@ public static class KernelCommand
             e.WriteLine(string.Format(c, "  core {0}: {1} cycles, {2} syscalls, {3} interrupts, {4} faults, {5} switches, {6} idles",
                 i, board.Cores[i].Cycles, s.Syscalls, s.Interrupts, s.Faults, s.Switches, s.IdleEntries));
         }
-        e.WriteLine(string.Format(c, "  migrations {0}, TLB shootdowns {1}", kernel.Migrations, kernel.Shootdowns));
+        e.WriteLine(string.Format(c, "  migrations {0}, TLB shootdowns {1}, restarted calls {2}", kernel.Migrations, kernel.Shootdowns, kernel.Restarts));
     }
 }

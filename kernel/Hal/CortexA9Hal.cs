@@ -142,6 +142,12 @@ public readonly unsafe struct CortexA9Hal : IKernelHal
 
     public uint InstructionFaultStatus(int core) => _cores[core].Ifsr;
 
+    public void Charge(int core, long cycles)
+    {
+        _cores[core].Cycles += cycles; // LiveCycles moves with it; the run loop adds only instructions at its end
+        _board.Private.Update(core);
+    }
+
     public void WriteConsole(ReadOnlySpan<byte> text) => _board.Console.Write(text);
 
     public void Stop(int status) => _board.RequestExit(status);

@@ -88,6 +88,12 @@ public unsafe interface IKernelHal
 
     uint InstructionFaultStatus(int core);
 
+    /// <summary>
+    /// Charges <paramref name="cycles"/> of kernel work to <paramref name="core"/>'s clock and brings its
+    /// timers up to date, so an interrupt that falls due meanwhile becomes pending (a preemption point sees it).
+    /// </summary>
+    void Charge(int core, long cycles);
+
     /// <summary>Writes kernel or user console output.</summary>
     void WriteConsole(ReadOnlySpan<byte> text);
 

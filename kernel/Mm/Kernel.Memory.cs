@@ -16,6 +16,33 @@ public sealed unsafe partial class Kernel<THal>
     /// <summary>Device pages a container may map with MAP_IO (until device capabilities exist): UART0.</summary>
     private const uint UartPage = global::Codezero.Hal.ArmCortexA9.Board.Uart0Base;
 
+    /// <summary>Pages mapped or unmapped between two preemption points.</summary>
+    private const uint PreemptionChunk = 64;
+
+    /// <summary>Emulated cycles charged per page mapped or unmapped (table walk and descriptor write).</summary>
+    public const long CyclesPerPage = 32;
+
+    private long _restarts;
+
+    /// <summary>System calls that stopped at a preemption point and were restarted.</summary>
+    public long Restarts => _restarts;
+
+    /// <summary>
+    /// A preemption point: when an interrupt is pending, the call stops here with its progress written
+    /// back into its argument registers and resumes at its own <c>svc</c>, so it starts again (on the
+    /// rest of the work) after the interrupt was handled, as seL4's restartable calls do.
+    /// </summary>
+    private bool PreemptionPending()
+    {
+        if (!_hal.InterruptPending(_core))
+        {
+            return false;
+        }
+        _cpu[_core].Resume -= 4;
+        _restarts++;
+        return true;
+    }
+
     /// <summary>A new space for <paramref name="container"/>, empty or with the mappings of <paramref name="copyFromL1"/>.</summary>
     private int CreateSpace(int container, uint copyFromL1, out int slot)
     {
@@ -105,13 +132,37 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EPERM;
         }
-        return UserPageTables.Map(_memory, _frames, space->L1, virtualAddress, physical, pages, kind) switch
+        MmStatus check = UserPageTables.CheckMap(_memory, _frames, space->L1, virtualAddress, physical, pages, kind);
+        if (check != MmStatus.Ok)
         {
-            MmStatus.Ok => 0,
-            MmStatus.OutOfMemory => -Errno.ENOMEM,
-            MmStatus.AlreadyMapped => -Errno.EEXIST,
-            _ => -Errno.EINVAL,
-        };
+            return check switch
+            {
+                MmStatus.OutOfMemory => -Errno.ENOMEM,
+                MmStatus.AlreadyMapped => -Errno.EEXIST,
+                _ => -Errno.EINVAL,
+            };
+        }
+        uint* r = _hal.Registers(_core);
+        while (true)
+        {
+            uint n = pages < PreemptionChunk ? pages : PreemptionChunk;
+            UserPageTables.Map(_memory, _frames, space->L1, virtualAddress, physical, n, kind);
+            _hal.Charge(_core, n * CyclesPerPage);
+            pages -= n;
+            if (pages == 0)
+            {
+                return 0;
+            }
+            physical += n * UserLayout.PageSize;
+            virtualAddress += n * UserLayout.PageSize;
+            if (PreemptionPending())
+            {
+                r[0] = physical;
+                r[1] = virtualAddress;
+                r[2] = pages;
+                return NoResult;
+            }
+        }
     }
 
     private int Unmap(Tcb* caller, uint virtualAddress, uint pages, uint tid)
@@ -125,15 +176,30 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EINVAL; // page 0 is never mapped
         }
-        switch (UserPageTables.Unmap(_memory, _frames, space->L1, virtualAddress, pages))
+        MmStatus check = UserPageTables.CheckUnmap(_memory, space->L1, virtualAddress, pages);
+        if (check != MmStatus.Ok)
         {
-            case MmStatus.Ok:
-                Shootdown(space);
+            return check == MmStatus.NotMapped ? -Errno.ENOMAP : -Errno.EINVAL;
+        }
+        uint* r = _hal.Registers(_core);
+        while (true)
+        {
+            uint n = pages < PreemptionChunk ? pages : PreemptionChunk;
+            UserPageTables.Unmap(_memory, _frames, space->L1, virtualAddress, n);
+            Shootdown(space);
+            _hal.Charge(_core, n * CyclesPerPage);
+            pages -= n;
+            if (pages == 0)
+            {
                 return 0;
-            case MmStatus.NotMapped:
-                return -Errno.ENOMAP;
-            default:
-                return -Errno.EINVAL;
+            }
+            virtualAddress += n * UserLayout.PageSize;
+            if (PreemptionPending())
+            {
+                r[0] = virtualAddress;
+                r[1] = pages;
+                return NoResult;
+            }
         }
     }
 

@@ -57,6 +57,39 @@ public static unsafe class UserPageTables
     public static MmStatus Map(PhysicalMemoryMap memory, PhysicalFrameAllocator frames, uint l1,
         uint va, uint pa, uint pages, MapFlags flags)
     {
+        MmStatus status = CheckMap(memory, frames, l1, va, pa, pages, flags);
+        if (status != MmStatus.Ok)
+        {
+            return status;
+        }
+
+        // Invoke: commit page by page; frames for new groups come from the allocator checked above.
+        uint* table = Table(memory, l1);
+        uint attributes = SmallPage | NotGlobal | Descriptor(flags);
+        for (uint i = 0; i < pages; i++)
+        {
+            uint v = va + i * PageSize;
+            int index = (int)(v >> 20);
+            int group = index & ~3;
+            uint frame = GroupFrame(table, group);
+            if (frame == 0)
+            {
+                bool allocated = frames.TryAllocate(out frame);
+                Debug.Assert(allocated, "the decode step counted the frames this needs");
+            }
+            if ((table[index] & 3) != 1)
+            {
+                table[index] = (frame + (uint)(index & 3) * 1024) | 1; // page table, domain 0
+            }
+            *L2Pointer(memory, frame, index, v) = ((pa + i * PageSize) & 0xFFFF_F000) | attributes;
+        }
+        return MmStatus.Ok;
+    }
+
+    /// <summary>The decode half of <see cref="Map"/>: what it would return, changing nothing.</summary>
+    public static MmStatus CheckMap(PhysicalMemoryMap memory, PhysicalFrameAllocator frames, uint l1,
+        uint va, uint pa, uint pages, MapFlags flags)
+    {
         // Decode: check everything and count the table frames needed; change nothing.
         if (!ValidRange(va, pages) || (pa & (PageSize - 1)) != 0 || (ulong)pa + (ulong)pages * PageSize > 1UL << 32 || !ValidFlags(flags))
         {
@@ -85,35 +118,31 @@ public static unsafe class UserPageTables
                 return MmStatus.AlreadyMapped;
             }
         }
-        if (newFrames > frames.FreeFrames)
-        {
-            return MmStatus.OutOfMemory;
-        }
-
-        // Invoke: commit page by page; frames for new groups come from the allocator checked above.
-        uint attributes = SmallPage | NotGlobal | Descriptor(flags);
-        for (uint i = 0; i < pages; i++)
-        {
-            uint v = va + i * PageSize;
-            int index = (int)(v >> 20);
-            int group = index & ~3;
-            uint frame = GroupFrame(table, group);
-            if (frame == 0)
-            {
-                bool allocated = frames.TryAllocate(out frame);
-                Debug.Assert(allocated, "the decode step counted the frames this needs");
-            }
-            if ((table[index] & 3) != 1)
-            {
-                table[index] = (frame + (uint)(index & 3) * 1024) | 1; // page table, domain 0
-            }
-            *L2Pointer(memory, frame, index, v) = ((pa + i * PageSize) & 0xFFFF_F000) | attributes;
-        }
-        return MmStatus.Ok;
+        return newFrames > frames.FreeFrames ? MmStatus.OutOfMemory : MmStatus.Ok;
     }
 
     /// <summary>Removes the mappings of <paramref name="pages"/> pages at <paramref name="va"/>; all must be mapped.</summary>
     public static MmStatus Unmap(PhysicalMemoryMap memory, PhysicalFrameAllocator frames, uint l1, uint va, uint pages)
+    {
+        MmStatus status = CheckUnmap(memory, l1, va, pages);
+        if (status != MmStatus.Ok)
+        {
+            return status;
+        }
+        uint* table = Table(memory, l1);
+        for (uint i = 0; i < pages; i++)
+        {
+            uint v = va + i * PageSize;
+            int index = (int)(v >> 20);
+            uint frame = table[index] & 0xFFFF_F000;
+            *L2Pointer(memory, frame, index, v) = 0;
+            ReleaseEmptyTables(memory, frames, table, index, frame);
+        }
+        return MmStatus.Ok;
+    }
+
+    /// <summary>The decode half of <see cref="Unmap"/>: what it would return, changing nothing.</summary>
+    public static MmStatus CheckUnmap(PhysicalMemoryMap memory, uint l1, uint va, uint pages)
     {
         if (!ValidRange(va, pages))
         {
@@ -128,14 +157,6 @@ public static unsafe class UserPageTables
             {
                 return MmStatus.NotMapped;
             }
-        }
-        for (uint i = 0; i < pages; i++)
-        {
-            uint v = va + i * PageSize;
-            int index = (int)(v >> 20);
-            uint frame = table[index] & 0xFFFF_F000;
-            *L2Pointer(memory, frame, index, v) = 0;
-            ReleaseEmptyTables(memory, frames, table, index, frame);
         }
         return MmStatus.Ok;
     }

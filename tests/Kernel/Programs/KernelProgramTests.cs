@@ -15,7 +15,7 @@ public sealed class KernelProgramTests
     /// </summary>
     public static IEnumerable<object[]> Programs()
     {
-        string[] names = ["hello", "threads4", "pager", "mutex", "lifecycle", "hostile", "preempt", "faulting", "suspend"];
+        string[] names = ["hello", "threads4", "pager", "mutex", "lifecycle", "hostile", "preempt", "faulting", "suspend", "bigmap"];
         foreach (string name in names)
         {
             foreach (int cores in new[] { 1, 4 })
@@ -77,5 +77,13 @@ public sealed class KernelProgramTests
             Assert.Equal(output, run.Output);
         }
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Long_map_and_unmap_calls_stop_at_preemption_points_and_restart_where_they_stopped()
+    {
+        using KernelRun run = KernelRun.Boot("bigmap").Run();
+        Assert.True(run.ExitStatus == 0 && !run.Output.Contains("FAIL"), run.Describe());
+        Assert.True(run.Kernel.Restarts > 0, "no call was preempted: the workload is too small to test restarts");
     }
 }
