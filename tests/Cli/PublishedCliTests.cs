@@ -132,6 +132,44 @@ public sealed class PublishedCliTests : IDisposable
         Assert.Contains("  mode                " + mode + "\n", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("deterministic")]
+    [InlineData("parallel")]
+    public void Kernel_TwoContainersOnFourCores_RunToTheEndAndPrintStatistics(string mode)
+    {
+        Result result = Run("kernel", "--cpus", "4", "--mode", mode, "--stats", Guest("l4/hello.elf"), Guest("l4/threads4.elf"));
+
+        Assert.Equal(0, result.Status);
+        Assert.Contains("hello from thread 0x01001001", result.Text);
+        Assert.Contains("threads4: all checks passed", result.Text);
+        for (int core = 0; core < 4; core++)
+        {
+            Assert.Matches($"\\n  core {core}: [1-9][0-9]* cycles, ", result.Stderr);
+        }
+    }
+
+    [Fact]
+    public void Kernel_AFaultingRootIsReported_AndTheRunExits134()
+    {
+        Result result = Run("kernel", Guest("l4/crash.elf"), Guest("l4/hello.elf"));
+
+        Assert.Equal(134, result.Status);
+        Assert.Contains("kernel: thread 0x01001001 stopped: data abort at pc ", result.Text);
+        Assert.Contains("hello: done", result.Text);
+    }
+
+    [Fact]
+    public void Kernel_AProgramLinkedIntoTheKernelHalf_IsRefusedWithOneLine()
+    {
+        var elf = new TestElf { Entry = 0x8001_0000 }.Load(0x8001_0000, TestElf.Words(TestElf.BranchToSelf));
+        Result result = Run("kernel", WriteElf("kernelhalf.elf", elf.Build()));
+
+        Assert.Equal(65, result.Status);
+        Assert.StartsWith("codezero: ", result.Stderr);
+        Assert.Contains("outside the user program area", result.Stderr);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public void Run_BadCpusOrMode_IsAUsageError()
     {
