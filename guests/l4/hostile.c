@@ -64,7 +64,7 @@ int main(void)
     CHECK("call 0xFFFFFFFF", l4_syscall(0xFFFFFFFFu, 1, 2, 3, 4, 5), -L4_ENOSYS);
     CHECK("capability_control", l4_capability_control(0, 0, 0, 0, 0), -L4_ENOSYS);
     CHECK("container_control", l4_container_control(0, 0, 0, 0, 0), -L4_ENOSYS);
-    CHECK("irq_control", l4_irq_control(0, 0, 0, 0, 0), -L4_ENOSYS);
+    CHECK("irq_control: register irq 0 (not an SPI)", l4_irq_control(L4_IRQ_REGISTER, 0, L4_NILTHREAD), -L4_ENOIRQ);
 
     /* ---- ipc ------------------------------------------------------------------- */
     l4_printf("hostile: ipc\n");

@@ -75,6 +75,27 @@ FUNC l4_ipc
     pop     {r4-r10, pc}
 ENDF l4_ipc
 
+/* int l4_ipc_flags(to, from, flags, uint32_t mr[6], uint32_t *received) */
+FUNC l4_ipc_flags
+    push    {r4-r10, lr}            @ 8 words: sp stays 8-byte aligned
+    ldr     r10, [sp, #32]          @ r10: where the received flags go (kernel preserves r10)
+    movs    r9, r3                  @ r9: the MR array (kernel preserves r9)
+    ldmne   r9, {r3-r8}
+    moveq   r3, #0
+    moveq   r4, #0
+    moveq   r5, #0
+    moveq   r6, #0
+    moveq   r7, #0
+    moveq   r8, #0
+    mov     r12, #L4_SYS_IPC
+    svc     #0
+    cmp     r9, #0
+    stmne   r9, {r3-r8}
+    cmp     r10, #0
+    strne   r2, [r10]
+    pop     {r4-r10, pc}
+ENDF l4_ipc_flags
+
     STUB    l4_thread_switch,       L4_SYS_THREAD_SWITCH
     STUB    l4_thread_control,      L4_SYS_THREAD_CONTROL
     STUB    l4_exchange_registers,  L4_SYS_EXCHANGE_REGISTERS
@@ -82,7 +103,7 @@ ENDF l4_ipc
     STUB    l4_unmap,               L4_SYS_UNMAP
     STUB5   l4_capability_control,  L4_SYS_CAPABILITY_CONTROL
     STUB5   l4_container_control,   L4_SYS_CONTAINER_CONTROL
-    STUB5   l4_irq_control,         L4_SYS_IRQ_CONTROL
+    STUB    l4_irq_control,         L4_SYS_IRQ_CONTROL
     STUB    l4_mutex_control,       L4_SYS_MUTEX_CONTROL
     STUB    l4_cache_control,       L4_SYS_CACHE_CONTROL
     STUB    l4_console_write,       L4_SYS_CONSOLE_WRITE

@@ -18,7 +18,7 @@
 #define L4_SYS_GETID                6
 #define L4_SYS_CAPABILITY_CONTROL   7   /* -ENOSYS until issue Capabilities */
 #define L4_SYS_CONTAINER_CONTROL    8   /* -ENOSYS until issue Capabilities */
-#define L4_SYS_IRQ_CONTROL          9   /* -ENOSYS until issue Kernel 2 */
+#define L4_SYS_IRQ_CONTROL          9
 #define L4_SYS_MUTEX_CONTROL        10
 #define L4_SYS_CACHE_CONTROL        11
 #define L4_SYS_TIME                 12
@@ -111,12 +111,37 @@
 /* ---- console_write(buf, len) ------------------------------------------- */
 #define L4_CONSOLE_WRITE_MAX 4096
 
-/* ---- ipc(to, from, flags): flags bits 0-1 = tier ----------------------- */
-#define L4_IPC_SHORT        0
-#define L4_IPC_FULL         1   /* issue Kernel 2 */
-#define L4_IPC_EXTENDED     2   /* issue Kernel 2 */
+/* ---- ipc(to, from, flags) (docs/ipc.md) --------------------------------
+ * flags: bits 0-1 tier; for EXTENDED also bits 4-11 = index (0-5) of the MR
+ * holding the buffer address and bits 16-27 = size in bytes (0-2048): what a
+ * send sends and what a receive accepts at most. Every other bit must be 0.
+ * After a receive (or the receive half of a call / reply-and-wait), r2 holds
+ * the flags of what arrived: the tier used and, for EXTENDED, the bytes copied. */
+#define L4_IPC_SHORT        0   /* MR0-MR5 */
+#define L4_IPC_FULL         1   /* MR0-MR5 and the 64 UTCB words */
+#define L4_IPC_EXTENDED     2   /* MR0-MR5 and up to 2048 bytes buffer to buffer */
 #define L4_IPC_TIER_MASK    3
+#define L4_IPC_INDEX_SHIFT  4
+#define L4_IPC_INDEX_MASK   0xFF0u
+#define L4_IPC_SIZE_SHIFT   16
+#define L4_IPC_SIZE_MASK    0x0FFF0000u
+#define L4_IPC_EXTENDED_MAX 2048
+#define L4_IPC_EXT(index, size) \
+    (L4_IPC_EXTENDED | ((uint32_t)(index) << L4_IPC_INDEX_SHIFT) | ((uint32_t)(size) << L4_IPC_SIZE_SHIFT))
+#define L4_IPC_TIER(flags)  ((flags) & L4_IPC_TIER_MASK)
+#define L4_IPC_SIZE(flags)  (((flags) & L4_IPC_SIZE_MASK) >> L4_IPC_SIZE_SHIFT)
 #define L4_MR_COUNT         6   /* MR0-MR5 travel in r3-r8 */
+#define L4_MR_TAG           0   /* MR0: the tag, meaning agreed by the two parties */
+#define L4_MR_SENDER        1   /* MR1: the sender's id, always written by the kernel on receive */
+
+/* ---- irq_control(op, irq, tid) ------------------------------------------ */
+#define L4_IRQ_REGISTER     0   /* tid (NIL: caller) becomes the handler of irq */
+#define L4_IRQ_WAIT         1   /* the handler waits: returns the interrupts counted (>= 1) */
+#define L4_IRQ_RELEASE      2   /* the handler gives the irq up */
+#define L4_IRQ_SPI_FIRST    32  /* GIC ids 32..95 are the board's shared peripheral interrupts */
+#define L4_IRQ_SPI_END      96
+#define L4_IRQ_UART0        37  /* PL011 UART0: SPI 5 */
+#define L4_UART0_PHYS       0x10009000u
 
 /* ---- UTCB ---------------------------------------------------------------- */
 #define L4_UTCB_SIZE        256

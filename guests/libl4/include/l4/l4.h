@@ -8,6 +8,7 @@
  *   src/mutex.c      LDREX/STREX mutex with mutex_control slow path
  *   src/print.c      l4_printf / l4_snprintf / l4_puts / l4_putc
  *   src/string.c     memset/memcpy/memmove/memcmp/strlen (gcc may call them)
+ *   src/ipc.c        extended-tier send / receive / call helpers
  *
  * Every call returns 0 or a result >= 0 on success and -errno on failure.
  */
@@ -32,6 +33,9 @@ int l4_syscall(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, 
 /* ipc: MR0-MR5 are loaded from mr[] into r3-r8 and the received r3-r8 are
  * stored back into mr[] (mr may be NULL: zeros are sent, nothing stored). */
 int l4_ipc(l4_tid_t to, l4_tid_t from, uint32_t flags, uint32_t mr[L4_MR_COUNT]);
+/* the same, and the flags of what arrived (r2 after a receive: tier, and the
+ * bytes copied for EXTENDED) go to *received unless it is NULL */
+int l4_ipc_flags(l4_tid_t to, l4_tid_t from, uint32_t flags, uint32_t mr[L4_MR_COUNT], uint32_t *received);
 int l4_thread_switch(l4_tid_t tid);
 int l4_thread_control(uint32_t action, l4_tid_t tid, uint32_t arg);
 int l4_exchange_registers(struct exregs *regs, l4_tid_t tid);
@@ -42,7 +46,7 @@ int l4_unmap(uint32_t virt, uint32_t npages, l4_tid_t tid);
 l4_tid_t l4_getid(uint32_t *space, uint32_t *container, l4_tid_t *pager);
 int l4_capability_control(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 int l4_container_control(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
-int l4_irq_control(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
+int l4_irq_control(uint32_t op, uint32_t irq, l4_tid_t tid);
 int l4_mutex_control(volatile uint32_t *addr, uint32_t op, uint32_t expected);
 int l4_cache_control(uint32_t start, uint32_t end, uint32_t op);
 /* time: fills *t unless t is NULL; the cycle count (r1:r2) goes to *cycles
@@ -61,6 +65,26 @@ static inline int l4_call(l4_tid_t to, uint32_t mr[L4_MR_COUNT])
 /* send a reply to `to`, then wait for the next message from anyone */
 static inline int l4_reply_wait(l4_tid_t to, uint32_t mr[L4_MR_COUNT])
 { return l4_ipc(to, L4_ANYTHREAD, L4_IPC_SHORT, mr); }
+
+/* full tier: MR0-MR5 and the caller's 64 UTCB words */
+static inline int l4_send_full(l4_tid_t to, uint32_t mr[L4_MR_COUNT])
+{ return l4_ipc(to, L4_NILTHREAD, L4_IPC_FULL, mr); }
+static inline int l4_receive_full(l4_tid_t from, uint32_t mr[L4_MR_COUNT])
+{ return l4_ipc(L4_NILTHREAD, from, L4_IPC_FULL, mr); }
+static inline int l4_call_full(l4_tid_t to, uint32_t mr[L4_MR_COUNT])
+{ return l4_ipc(to, to, L4_IPC_FULL, mr); }
+/* extended tier: the buffer address travels in MR5 (mr[5] is overwritten);
+ * a receive returns the bytes copied in *received_size (unless NULL) */
+int l4_send_extended(l4_tid_t to, uint32_t mr[L4_MR_COUNT], const void *buf, uint32_t size);
+int l4_receive_extended(l4_tid_t from, uint32_t mr[L4_MR_COUNT], void *buf, uint32_t size,
+                        uint32_t *received_size);
+/* sends size bytes from buf, then receives the reply (at most size bytes) into buf */
+int l4_call_extended(l4_tid_t to, uint32_t mr[L4_MR_COUNT], void *buf, uint32_t size,
+                     uint32_t *received_size);
+
+static inline int l4_irq_register(uint32_t irq, l4_tid_t tid) { return l4_irq_control(L4_IRQ_REGISTER, irq, tid); }
+static inline int l4_irq_wait(uint32_t irq) { return l4_irq_control(L4_IRQ_WAIT, irq, L4_NILTHREAD); }
+static inline int l4_irq_release(uint32_t irq) { return l4_irq_control(L4_IRQ_RELEASE, irq, L4_NILTHREAD); }
 
 static inline l4_tid_t l4_myself(void) { return l4_getid(0, 0, 0); }
 static inline int l4_yield(void) { return l4_thread_switch(L4_NILTHREAD); }
