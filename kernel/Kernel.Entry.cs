@@ -89,6 +89,10 @@ public sealed unsafe partial class Kernel<THal>
                 // pending TLB maintenance is applied; the scheduler looks again at its queue and thread.
                 cpu.NeedResched = true;
             }
+            else if (id >= 32)
+            {
+                DeliverIrq((int)id);
+            }
             _hal.EndInterrupt(core, iar);
         }
     }
