@@ -35,6 +35,11 @@ public sealed unsafe partial class Kernel<THal>
                 cpu.Resume = returnAddress;
                 if (cpu.Current != 0)
                 {
+                    if (_options.IpcFastPath && TryFastIpc(core))
+                    {
+                        Release(); // the fast path has switched the core to the partner itself
+                        return true;
+                    }
                     HandleSyscall(core);
                 }
                 break;
