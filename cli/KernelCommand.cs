@@ -96,6 +96,17 @@ public static class KernelCommand
             e.WriteLine(string.Format(c, "  core {0}: {1} cycles, {2} syscalls, {3} interrupts, {4} faults, {5} switches, {6} idles",
                 i, board.Cores[i].Cycles, s.Syscalls, s.Interrupts, s.Faults, s.Switches, s.IdleEntries));
         }
+        long shortIpcs = 0, fullIpcs = 0, extendedIpcs = 0, fast = 0;
+        for (int i = 0; i < kernel.CoreCount; i++)
+        {
+            ref Codezero.Kernel.Sched.CoreState s = ref kernel.Cpu(i);
+            shortIpcs += s.ShortIpcs;
+            fullIpcs += s.FullIpcs;
+            extendedIpcs += s.ExtendedIpcs;
+            fast += s.FastPathIpcs;
+        }
+        e.WriteLine(string.Format(c, "  ipc: {0} short ({1} by the fast path), {2} full, {3} extended; {4} replies dropped",
+            shortIpcs, fast, fullIpcs, extendedIpcs, kernel.DroppedReplies));
         e.WriteLine(string.Format(c, "  migrations {0}, TLB shootdowns {1}, restarted calls {2}", kernel.Migrations, kernel.Shootdowns, kernel.Restarts));
     }
 }

@@ -28,10 +28,16 @@ public sealed unsafe partial class Kernel<THal>
             return -Errno.EINVAL;
         }
         Tcb* receiver = null;
+        bool reply = to != ThreadId.Nil && from != ThreadId.Nil && from != to;
         if (to != ThreadId.Nil)
         {
             int error = CheckPartner(caller, to, out receiver);
-            if (error != 0)
+            if (error == -Errno.ESRCH && reply && to != ThreadId.Any)
+            {
+                receiver = null; // a reply to a thread that is gone is dropped like any reply nobody waits for
+                _droppedReplies++;
+            }
+            else if (error != 0)
             {
                 return error;
             }
@@ -68,7 +74,6 @@ public sealed unsafe partial class Kernel<THal>
         Tcb* woken = null;
         if (receiver != null)
         {
-            bool reply = from != ThreadId.Nil && from != to;
             if (WaitsFor(receiver, caller))
             {
                 int sent = Deliver(caller, receiver, out woken);

@@ -13,7 +13,8 @@ namespace Codezero.Kernel;
 /// that becomes runnable goes to the best core its affinity allows (its last core if that core would run
 /// it now, else an idle core, else its last core), and preempts at once when it outranks the thread there:
 /// on this core at the end of the entry, on another by a reschedule IPI. A core with nothing to run steals
-/// the best queued thread another core holds before it idles in WFI with its timer off.
+/// the best queued thread another core holds before it idles in WFI with its timer off, and a core that
+/// leaves threads queued behind the one it runs wakes an idle core to take one.
 /// </summary>
 public sealed unsafe partial class Kernel<THal>
 {
@@ -172,7 +173,27 @@ public sealed unsafe partial class Kernel<THal>
             GoIdle(core);
             return;
         }
+        if (queue.Count != 0)
+        {
+            OfferToIdleCore(core);
+        }
         SwitchTo(core, Slot(next));
+    }
+
+    /// <summary>
+    /// Threads wait in <paramref name="core"/>'s queue (preempted, or at the end of a slice): the first idle
+    /// core one of them may run on is sent a reschedule IPI, and takes it in <see cref="Steal"/>.
+    /// </summary>
+    private void OfferToIdleCore(int core)
+    {
+        for (int c = 0; c < _cores; c++)
+        {
+            if (c != core && IsIdle(c) && FirstAllowed(_runQueues[core], c) != 0)
+            {
+                _hal.SendSgi(core, c, InterruptIds.Reschedule);
+                return;
+            }
+        }
     }
 
     /// <summary>Takes the best thread queued on another core that may run on <paramref name="core"/> (0: none).</summary>
