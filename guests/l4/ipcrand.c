@@ -14,7 +14,11 @@
  *   bytes), a short call to EXT (a tier mismatch: both sides get -ENOIPC),
  *   and yields.
  *
- * SRV, RLY and EXT loop on reply-and-wait and receive-from-any. Every
+ * SRV, RLY and EXT loop on reply-and-wait and receive-from-any; SRV also
+ * "answers" every one-way send, a reply nobody waits for, which the kernel
+ * must drop while the receive half goes on (each client ends with a call,
+ * so the sender is still alive then; main checks the case of a partner
+ * that died separately, at the end). Every
  * message's registers, UTCB words and buffer bytes are derived from a key it
  * carries and are checked by the receiver, who also checks MR1 (the sender)
  * and r2 (the tier and size that arrived, by the mixing rules). Each thread
@@ -56,7 +60,7 @@ struct stats {
     uint32_t out_n, out_sum;        /* messages this thread sent (that were delivered) */
     uint32_t in_n, in_sum;          /* messages this thread received */
     uint32_t ops[OP_COUNT];
-    uint32_t mismatches;            /* -ENOIPC results seen */
+    uint32_t mismatches;            /* -ENOIPC results seen (SRV: replies it knows are dropped) */
 };
 
 static struct stats st[NTHREADS];
@@ -225,6 +229,14 @@ static int srv_main(void *arg)
             break;
         case OP_SEND:
         case OP_FULL_SEND:
+            /* an answer nobody waits for: the sender is sending again, or
+             * receiving only after SRV took that send, or gone; the
+             * reply-and-wait drops it and goes on to receive */
+            reply_to = tids[who];
+            fill_mrs(mr, atag, k2);
+            if (op == OP_FULL_SEND)
+                flags = L4_IPC_FULL;
+            s->mismatches++;        /* SRV counts its dropped replies here */
             break;
         default:
             tcheck(s, "SRV: op", op, 0);
@@ -237,7 +249,7 @@ static int srv_main(void *arg)
 static int rly_main(void *arg)
 {
     struct stats *s = &st[T_RLY];
-    uint32_t mr[L4_MR_COUNT], got, seq = 0, errors = 0;
+    uint32_t mr[L4_MR_COUNT], got, errors = 0;
     l4_tid_t reply_to = L4_NILTHREAD;
     (void)arg;
 
@@ -264,7 +276,8 @@ static int rly_main(void *arg)
         s->ops[op]++;
 
         /* the inner call: SRV answers key k1 with answer_key(k1) */
-        uint32_t k1 = mix(key, 7), itag = TAG(OP_RELAYED, T_RLY, seq++ & 0xFFFF);
+        /* its sequence names the outer call, so no sum depends on the order RLY serves in */
+        uint32_t k1 = mix(key, 7), itag = TAG(OP_RELAYED, T_RLY, (who << 8) | ((tag >> 16) & 0xFF));
         fill_mrs(mr, itag, k1);
         e = l4_ipc_flags(tids[T_SRV], tids[T_SRV], L4_IPC_SHORT, mr, &got);
         if (!tcheck(s, "RLY: call SRV", (uint32_t)e, 0))
@@ -441,7 +454,7 @@ static int client_main(void *arg)
     unsigned me = (unsigned)arg;
     struct stats *s = &st[me];
     uint32_t x = thread_seed[me];
-    uint32_t nops = 100 + rnd(&x) % 100;
+    uint32_t nops = 100 + rnd(&x) % 100;       /* < 256: RLY's inner tags hold 8 bits of it */
 
     for (uint32_t seq = 0; seq < nops; seq++) {
         uint32_t pick = rnd(&x) % 100, key = rnd(&x);
@@ -472,6 +485,10 @@ static int client_main(void *arg)
             break;
         }
     }
+    /* a last call: SRV's dropped answer to this client's last one-way send
+     * then finds it alive (sending this call), never exited */
+    s->ops[OP_CALL]++;
+    do_call(s, TAG(OP_CALL, me, nops), rnd(&x), 0);
     return (int)s->fails;
 }
 
@@ -571,6 +588,7 @@ static void run_seed(uint32_t seed, unsigned base_prio, uint32_t cores)
     CHECK("SRV sends", st[T_SRV].ops[OP_SEND] + st[T_SRV].ops[OP_FULL_SEND],
           all.ops[OP_SEND] + all.ops[OP_FULL_SEND]);
     CHECK("SRV pulls", st[T_SRV].ops[OP_PULL], all.ops[OP_PULL]);
+    CHECK("SRV's dropped replies (one per send)", st[T_SRV].mismatches, all.ops[OP_SEND] + all.ops[OP_FULL_SEND]);
     CHECK("EXT calls", st[T_EXT].ops[OP_EXT_CALL], all.ops[OP_EXT_CALL]);
     CHECK("EXT sends", st[T_EXT].ops[OP_EXT_SEND], all.ops[OP_EXT_SEND]);
 
@@ -580,6 +598,56 @@ static void run_seed(uint32_t seed, unsigned base_prio, uint32_t cores)
               seed, all.in_n, all.ops[OP_CALL], all.ops[OP_FULL_CALL], all.ops[OP_EXT_CALL], all.ops[OP_SEND],
               all.ops[OP_FULL_SEND], all.ops[OP_EXT_SEND], all.ops[OP_PULL], all.ops[OP_RELAY],
               all.ops[OP_MISMATCH], all.ops[OP_YIELD], checksum);
+}
+
+/* ---- a reply-and-wait whose partner died ---------------------------------------------- */
+/* docs/ipc.md: "if X is not waiting to receive from the caller (it gave up
+ * its call, was suspended, or died), the reply is dropped and the receive
+ * half goes on". Checked with X a zombie and X reaped (a stale id). */
+static volatile uint32_t exiting;
+
+static int exits_at_once(void *arg)
+{
+    exiting = 1;
+    l4_dmb();
+    return (int)arg;
+}
+
+static int sends_to_main(void *arg)
+{
+    uint32_t mr[L4_MR_COUNT] = { 0xD0D0D0D0u, 0, (uint32_t)arg, 0, 0, 0 };
+    return l4_send(tids[T_MAIN], mr) == 0 ? 0 : 1;
+}
+
+static void check_reply_to_the_dead(void)
+{
+    static const char *const what[2] = {
+        "reply-and-wait to a zombie: reply dropped, receive goes on",
+        "reply-and-wait to a reaped thread: reply dropped, receive goes on",
+    };
+    tids[T_MAIN] = l4_myself();
+    exiting = 0;
+    int dead = l4_thread_start(exits_at_once, (void *)5, stack_top(0), 1, -1, 0);
+    if (!CHECK("start a thread that exits", dead > 0 ? 0 : dead, 0))
+        return;
+    wait_flag(&exiting, 1, 1000000);
+    settle(1);                              /* it has exited: a zombie */
+    for (unsigned phase = 0; phase < 2; phase++) {
+        if (phase == 1)
+            CHECK("reap the thread that exited", l4_wait((l4_tid_t)dead), 5);
+        int h = l4_thread_start(sends_to_main, (void *)(0x600 + phase), stack_top(1), 2, -1, 0);
+        if (!CHECK("start a sender", h > 0 ? 0 : h, 0))
+            return;
+        uint32_t mr[L4_MR_COUNT] = { 0xA5A5A5A5u, 0, 0, 0, 0, 0 };
+        int e = l4_ipc((l4_tid_t)dead, L4_ANYTHREAD, L4_IPC_SHORT, mr);
+        if (CHECK(what[phase], e, 0)) {
+            CHECK_HEX("the message received after the dropped reply", mr[2], 0x600 + phase);
+            CHECK_HEX("its sender", mr[1], (uint32_t)h);
+        } else {
+            l4_receive((l4_tid_t)h, mr);    /* let the sender go */
+        }
+        CHECK("sender exit code", l4_wait((l4_tid_t)h), 0);
+    }
 }
 
 int main(void)
@@ -592,5 +660,6 @@ int main(void)
               cores == 1 ? "" : "s");
     for (unsigned i = 0; i < NSEEDS; i++)
         run_seed(seeds[i], (unsigned)prio, cores);
+    check_reply_to_the_dead();
     return finish("ipcrand");
 }
