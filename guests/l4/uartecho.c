@@ -2,7 +2,9 @@
  * uartecho.c - a user-level PL011 driver: the root maps UART0, registers as the handler of IRQ 37 and echoes received bytes until Ctrl-D.
  *
  * The root maps the UART0 page (0x10009000) as device memory (map kind IO),
- * first checks the error paths of irq_control (docs/ipc.md, "IRQ threads"),
+ * first checks the error paths of irq_control (docs/ipc.md, "IRQ threads")
+ * and a handler thread it pages (registered by the root, SUSPENDed in WAIT,
+ * ending while it holds the line),
  * then registers itself for IRQ 37, enables the receive and receive-timeout
  * interrupts and loops: WAIT (the number of interrupts counted, >= 1), drain
  * the receive FIFO until FR.RXFE, echo each byte through DR (waiting while
@@ -60,6 +62,51 @@ static void check_error_paths(void)
     CHECK("release irq 37", l4_irq_release(L4_IRQ_UART0), 0);
     CHECK("WAIT after release", l4_irq_wait(L4_IRQ_UART0), -L4_ENOIRQ);
     CHECK("release after release", l4_irq_release(L4_IRQ_UART0), -L4_ENOIRQ);
+    CHECK("irq_control op 3", l4_irq_control(3, L4_IRQ_UART0, L4_NILTHREAD), -L4_EINVAL);
+}
+
+/* ---- a handler thread other than the root ----------------------------------- */
+/* H (paged by the root) first tries to register for itself (only a root may),
+ * then, once the root made it the handler, WAITs: the root SUSPENDs it there
+ * (WAIT returns -EINTR) and RUNs it again; H then exits still holding the line,
+ * which the kernel must take back. */
+static volatile uint32_t h_step, h_register, h_wait;
+
+static int handler_thread(void *arg)
+{
+    (void)arg;
+    h_register = (uint32_t)l4_irq_register(L4_IRQ_UART0, L4_NILTHREAD);
+    l4_dmb();
+    h_step = 1;
+    wait_flag(&h_step, 2, 1000000);     /* the root registers us */
+    h_step = 3;
+    h_wait = (uint32_t)l4_irq_wait(L4_IRQ_UART0);   /* no interrupt is enabled: only SUSPEND ends it */
+    return 0;
+}
+
+static void check_handler_thread(void)
+{
+    h_step = 0;
+    int h = l4_thread_start(handler_thread, 0, stack_top(0), 1, -1, 0);
+    if (!CHECK("start a handler thread", h > 0 ? 0 : h, 0))
+        return;
+    wait_flag(&h_step, 1, 1000000);
+    CHECK("register by a thread that is not a root", (int32_t)h_register, -L4_EPERM);
+    CHECK("root registers irq 37 for the thread it pages", l4_irq_register(L4_IRQ_UART0, (l4_tid_t)h), 0);
+    CHECK("root registers irq 37 while the thread holds it", l4_irq_register(L4_IRQ_UART0, L4_NILTHREAD), -L4_EBUSY);
+    CHECK("root WAITs on the thread's line", l4_irq_wait(L4_IRQ_UART0), -L4_ENOIRQ);
+    CHECK("root RELEASEs the thread's line", l4_irq_release(L4_IRQ_UART0), -L4_ENOIRQ);
+    l4_dmb();
+    h_step = 2;
+    wait_flag(&h_step, 3, 1000000);
+    settle(2);                          /* H is blocked in WAIT */
+    CHECK("suspend the waiting handler", l4_suspend((l4_tid_t)h), 0);
+    CHECK("run it again", l4_run((l4_tid_t)h), 0);
+    CHECK("handler thread exit", l4_wait((l4_tid_t)h), 0);
+    CHECK("WAIT of a suspended handler", (int32_t)h_wait, -L4_EINTR);
+    /* the handler ended: its line is free again */
+    CHECK("register irq 37 after its handler ended", l4_irq_register(L4_IRQ_UART0, L4_NILTHREAD), 0);
+    CHECK("release it", l4_irq_release(L4_IRQ_UART0), 0);
 }
 
 int main(void)
@@ -79,6 +126,7 @@ int main(void)
     }
 
     check_error_paths();
+    check_handler_thread();
 
     /* ---- become the handler, then let the UART interrupt -------------- */
     if (!CHECK("register irq 37 again", l4_irq_register(L4_IRQ_UART0, L4_NILTHREAD), 0)) {
