@@ -16,10 +16,10 @@ public sealed class KernelRun : IDisposable
 {
     private readonly MemoryStream _console = new(1 << 20); // sized up front: console writes must not allocate during a run
 
-    private KernelRun(int cores, RunMode mode, KernelOptions options, string[] programs)
+    private KernelRun(int cores, RunMode mode, KernelOptions options, string[] programs, Stream? input)
     {
         Mode = mode;
-        Board = new Board(new BoardOptions { Cores = cores, ConsoleOutput = _console, Semihosting = false });
+        Board = new Board(new BoardOptions { Cores = cores, ConsoleOutput = _console, ConsoleInput = input, Semihosting = false });
         var images = new ElfImage[programs.Length];
         for (int i = 0; i < programs.Length; i++)
         {
@@ -54,11 +54,12 @@ public sealed class KernelRun : IDisposable
         return path;
     }
 
-    public static KernelRun Boot(string program, int cores = 1, RunMode mode = RunMode.Deterministic, KernelOptions? options = null)
-        => new(cores, mode, options ?? new KernelOptions(), [program]);
+    /// <param name="input">Bytes for UART0's receive FIFO (BoardOptions.ConsoleInput; a MemoryStream is read deterministically); null: none.</param>
+    public static KernelRun Boot(string program, int cores = 1, RunMode mode = RunMode.Deterministic, KernelOptions? options = null, Stream? input = null)
+        => new(cores, mode, options ?? new KernelOptions(), [program], input);
 
-    public static KernelRun Boot(string[] programs, int cores = 1, RunMode mode = RunMode.Deterministic, KernelOptions? options = null)
-        => new(cores, mode, options ?? new KernelOptions(), programs);
+    public static KernelRun Boot(string[] programs, int cores = 1, RunMode mode = RunMode.Deterministic, KernelOptions? options = null, Stream? input = null)
+        => new(cores, mode, options ?? new KernelOptions(), programs, input);
 
     /// <summary>Runs until every container ended, everything blocked, or the instruction limit.</summary>
     public KernelRun Run(long maxInstructions = 500_000_000)
