@@ -35,6 +35,11 @@ public sealed unsafe partial class Kernel<THal>
                 cpu.Resume = returnAddress;
                 if (cpu.Current != 0)
                 {
+                    if (_options.IpcFastPath && TryFastIpc(core))
+                    {
+                        Release(); // the fast path has switched the core to the partner itself
+                        return true;
+                    }
                     HandleSyscall(core);
                 }
                 break;
@@ -88,6 +93,10 @@ public sealed unsafe partial class Kernel<THal>
                 // Reschedule or shootdown: the core has already reached a block boundary, where any
                 // pending TLB maintenance is applied; the scheduler looks again at its queue and thread.
                 cpu.NeedResched = true;
+            }
+            else if (id >= 32)
+            {
+                DeliverIrq((int)id);
             }
             _hal.EndInterrupt(core, iar);
         }

@@ -28,10 +28,11 @@ public sealed unsafe partial class Kernel<THal>
             Syscall.Unmap => Unmap(t, r[0], r[1], r[2]),
             Syscall.GetId => GetId(t, r),
             Syscall.MutexControl => MutexControl(t, r[0], r[1], r[2]),
+            Syscall.IrqControl => IrqControl(t, r[0], r[1], r[2]),
             Syscall.CacheControl => CacheControl(r[0], r[1], r[2]),
             Syscall.Time => Time(t, r, r[0], r[1]),
             Syscall.ConsoleWrite => ConsoleWrite(t, r[0], r[1]),
-            _ => -Errno.ENOSYS, // capability_control, container_control, irq_control: later issues
+            _ => -Errno.ENOSYS, // capability_control, container_control: issue Capabilities
         };
         if (result != NoResult)
         {

@@ -64,6 +64,8 @@ public sealed unsafe partial class Kernel<THal> where THal : struct, IKernelHal
         _cpu = (CoreState*)region.Host(region.Carve((uint)(sizeof(CoreState) * _cores), 64));
         new Span<byte>(_cpu, sizeof(CoreState) * _cores).Clear();
         InitialiseMutexes(options.MaxContendedMutexes);
+        InitialiseStaging();
+        InitialiseIrqLines();
     }
 
     public KernelOptions Options => _options;

@@ -26,6 +26,12 @@ public sealed class KernelOptions
     /// <summary>Physical memory each booted program's container owns (its image, stack, UTCBs and free memory).</summary>
     public uint ContainerMemory { get; init; } = 8u << 20;
 
+    /// <summary>
+    /// Take short same-core calls and reply-and-waits through the IPC fast path (docs/ipc.md). Off, every
+    /// IPC takes the slow path; a run is bit-for-bit the same either way (a test checks it).
+    /// </summary>
+    public bool IpcFastPath { get; init; } = true;
+
     /// <summary>Print a line on the console for every thread stopped by a fault (tests may turn it off).</summary>
     public bool ReportFaults { get; init; } = true;
 }

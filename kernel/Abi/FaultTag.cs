@@ -12,4 +12,7 @@ public static class FaultTag
 
     /// <summary>Pager reply: resume after the faulting instruction (the pager emulated it).</summary>
     public const uint Skip = 1;
+
+    /// <summary>Pager reply: stop the thread (any value other than Retry and Skip does).</summary>
+    public const uint Stop = 2;
 }

@@ -12,11 +12,13 @@ namespace Codezero.Kernel.Boot;
 /// <summary>
 /// The minimal way to run programs on the kernel until manifests exist: each ELF becomes a container
 /// with its own physical memory and a root thread that is its pager. Board RAM is split as
-/// [kernel objects 2 MiB][page-table frames][container 1][container 2]...; all of it is fixed at boot.
+/// [kernel objects][page-table frames][container 1][container 2]...; all of it is fixed at boot.
 /// </summary>
 public static class KernelBoot
 {
-    public const uint KernelObjectBytes = 2u << 20;
+    /// <summary>The kernel region: 2 MiB of pools and tables, plus a 2 KiB IPC staging buffer per thread, in whole MiB.</summary>
+    public static uint KernelObjectBytes(KernelOptions options)
+        => ((2u << 20) + Kernel<CortexA9Hal>.StagingRegionBytes(options.MaxThreads) + 0xFFFFF) & ~0xFFFFFu;
 
     public static Kernel<CortexA9Hal> Boot(Board board, bool parallel, KernelOptions options, ReadOnlySpan<ElfImage> programs)
     {
@@ -26,7 +28,8 @@ public static class KernelBoot
         }
         PhysicalMemoryMap memory = board.Memory;
         uint ramBase = PhysicalMemoryMap.RamBase;
-        uint framesBase = ramBase + KernelObjectBytes;
+        uint objectBytes = KernelObjectBytes(options);
+        uint framesBase = ramBase + objectBytes;
         uint framesSize = (uint)options.PageTableFrames * PhysicalFrameAllocator.FrameSize;
         uint containersBase = (framesBase + framesSize + 0xFFFFF) & ~0xFFFFFu;
         ulong needed = (ulong)containersBase - ramBase + (ulong)options.ContainerMemory * (ulong)programs.Length;
@@ -34,7 +37,7 @@ public static class KernelBoot
         {
             throw new ArgumentException($"{programs.Length} programs of {options.ContainerMemory >> 20} MiB each and the kernel need {needed >> 20} MiB; the board has {memory.RamSize >> 20} MiB");
         }
-        var region = new KernelRegion(memory, ramBase, KernelObjectBytes);
+        var region = new KernelRegion(memory, ramBase, objectBytes);
         uint bitmap = region.Carve(PhysicalFrameAllocator.BitmapBytes((uint)options.PageTableFrames));
         var frames = new PhysicalFrameAllocator(memory, framesBase, (uint)options.PageTableFrames, bitmap);
         var hal = new CortexA9Hal(board, parallel);

@@ -117,6 +117,17 @@ public readonly unsafe struct CortexA9Hal : IKernelHal
     public void SendSgi(int core, int target, int sgi)
         => _board.Gic.WriteDistributor(core, GicdSgir, 4, (1u << (16 + target)) | (uint)sgi);
 
+    public void EnableSharedInterrupt(int core, int id, int target)
+    {
+        Gic gic = _board.Gic;
+        gic.WriteDistributor(core, 0x400 + (uint)id, 1, 0xA0);                         // GICD_IPRIORITYR: above the PMR
+        gic.WriteDistributor(core, 0x800 + (uint)id, 1, 1u << target);                 // GICD_ITARGETSR
+        gic.WriteDistributor(core, 0x100 + (uint)(id / 32) * 4, 4, 1u << (id % 32));   // GICD_ISENABLER
+    }
+
+    public void DisableSharedInterrupt(int core, int id)
+        => _board.Gic.WriteDistributor(core, 0x180 + (uint)(id / 32) * 4, 4, 1u << (id % 32)); // GICD_ICENABLER
+
     public void StartSliceTimer(int core, long cycles)
     {
         MpCorePrivateRegion region = _board.Private;

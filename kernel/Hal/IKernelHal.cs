@@ -73,6 +73,12 @@ public unsafe interface IKernelHal
     /// <summary>Sends software-generated interrupt <paramref name="sgi"/> to <paramref name="target"/>.</summary>
     void SendSgi(int core, int target, int sgi);
 
+    /// <summary>Routes shared interrupt <paramref name="id"/> to <paramref name="target"/> and enables it at the distributor.</summary>
+    void EnableSharedInterrupt(int core, int id, int target);
+
+    /// <summary>Disables (masks) shared interrupt <paramref name="id"/> at the distributor.</summary>
+    void DisableSharedInterrupt(int core, int id);
+
     /// <summary>Starts <paramref name="core"/>'s private timer as a one-shot of <paramref name="cycles"/>.</summary>
     void StartSliceTimer(int core, long cycles);
 

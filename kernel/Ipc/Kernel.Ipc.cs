@@ -1,114 +1,177 @@
-// Rendezvous IPC in registers (short tier), the atomic call, and fault messages sent on a thread's behalf.
+// The ipc system call: decode, then send, receive, atomic call and reply-and-wait over one rendezvous.
 using Codezero.Kernel.Abi;
+using Codezero.Kernel.Mm;
 using Codezero.Kernel.Threads;
 
 namespace Codezero.Kernel;
 
 /// <summary>
-/// A sender blocks until its receiver waits and a receiver until a sender comes; nothing is buffered.
-/// Senders wait in their receiver's FIFO. A call (send and receive both given) never leaves a window:
-/// when its message is taken, the caller goes straight to waiting for the reply in the same step. A
-/// fault is the same protocol with the kernel composing the message from the fault registers, and the
-/// pager's answer deciding whether the thread resumes, skips the instruction, or is stopped.
+/// A sender blocks until its receiver waits and a receiver until a sender comes; nothing is buffered
+/// in the kernel but a blocked sender's payload (docs/ipc.md). Senders wait in their receiver's FIFO.
+/// A call (to = from) never leaves a window: when its message is taken the caller is waiting for the
+/// reply in the same step. A reply-and-wait (to ≠ from) never blocks on its reply. Every argument is
+/// checked before anything changes (the decode step); what the tiers copy is Kernel.IpcTransfer.cs,
+/// faults as messages Kernel.FaultIpc.cs, and the short same-core fast path Kernel.FastPath.cs.
 /// </summary>
 public sealed unsafe partial class Kernel<THal>
 {
-    private const uint TierMask = 3;
+    private long _droppedReplies;
+
+    /// <summary>Replies of reply-and-wait calls dropped because their partner was not waiting for them.</summary>
+    public long DroppedReplies => _droppedReplies;
 
     private int Ipc(Tcb* caller, uint to, uint from, uint flags)
     {
-        if (to == ThreadId.Nil && from == ThreadId.Nil)
+        // Decode: every check, no change.
+        if ((to == ThreadId.Nil && from == ThreadId.Nil) || !IpcFlags.Valid(flags))
         {
             return -Errno.EINVAL;
-        }
-        if ((flags & TierMask) != 0 || (flags & ~TierMask) != 0)
-        {
-            return -Errno.EINVAL; // the full and extended tiers come with issue Kernel 2
         }
         Tcb* receiver = null;
         if (to != ThreadId.Nil)
         {
-            receiver = Lookup(to);
-            if (receiver == null || receiver->State == ThreadState.Zombie)
+            int error = CheckPartner(caller, to, out receiver);
+            if (error != 0)
             {
-                return -Errno.ESRCH;
-            }
-            if (receiver == caller)
-            {
-                return -Errno.EDEADLK;
-            }
-            if (receiver->Container != caller->Container)
-            {
-                return -Errno.EPERM;
+                return error;
             }
         }
         if (from != ThreadId.Nil && from != ThreadId.Any)
         {
-            Tcb* sender = Lookup(from);
-            if (sender == null || sender->State == ThreadState.Zombie)
+            int error = CheckPartner(caller, from, out _);
+            if (error != 0)
             {
-                return -Errno.ESRCH;
-            }
-            if (sender == caller)
-            {
-                return -Errno.EDEADLK;
-            }
-            if (sender->Container != caller->Container)
-            {
-                return -Errno.EPERM;
+                return error;
             }
         }
+        uint tier = IpcFlags.Tier(flags);
+        if (tier == IpcFlags.Full && !UtcbUsable(caller))
+        {
+            return -Errno.ENOUTCB;
+        }
+        if (tier == IpcFlags.Extended)
+        {
+            uint buffer = UserRegister(caller, 3 + IpcFlags.Index(flags));
+            int size = IpcFlags.Size(flags);
+            int check = CheckBuffer(caller, buffer, size, send: to != ThreadId.Nil, receive: from != ThreadId.Nil);
+            if (check != 0)
+            {
+                return check;
+            }
+            caller->IpcBuffer = buffer;
+            caller->IpcSize = size;
+        }
+
+        // Invoke.
         caller->IpcFlags = flags;
         caller->ReceiveFrom = from;
+        Tcb* woken = null;
         if (receiver != null)
         {
-            if (from != ThreadId.Nil)
+            bool reply = from != ThreadId.Nil && from != to;
+            if (WaitsFor(receiver, caller))
             {
-                caller->Flags |= ThreadFlags.Call;
+                int sent = Deliver(caller, receiver, out woken);
+                if (sent != 0 && !reply)
+                {
+                    Wake(woken);
+                    return sent;
+                }
             }
-            if (!Deliver(caller, receiver))
+            else if (reply)
             {
-                SaveCurrent(_core);
-                caller->State = ThreadState.BlockedSend;
-                caller->Partner = to;
-                QueueAppend(ref receiver->SendersHead, ref receiver->SendersTail, caller, SlotOf(receiver));
+                _droppedReplies++;
+            }
+            else
+            {
+                BlockSending(caller, receiver, call: from != ThreadId.Nil);
                 return NoResult;
             }
-            caller->Flags &= ~ThreadFlags.Call;
             if (from == ThreadId.Nil)
             {
+                Wake(woken);
                 return 0;
             }
         }
-        return Receive(caller, from) ? 0 : NoResult;
+        int received = Receive(caller, from);
+        Wake(woken); // after the caller's receive half, so a partner handed the core finds it free
+        return received;
     }
 
-    /// <summary>
-    /// Hands <paramref name="sender"/>'s message to <paramref name="receiver"/> if it waits for it (true);
-    /// a faulting receiver waiting for its pager takes the message as the pager's answer.
-    /// </summary>
-    private bool Deliver(Tcb* sender, Tcb* receiver)
+    /// <summary>The checks on a named partner: it exists, is alive, is not the caller, and is in the caller's container.</summary>
+    private int CheckPartner(Tcb* caller, uint tid, out Tcb* partner)
     {
-        if (receiver->State != ThreadState.BlockedReceive || (receiver->Partner != ThreadId.Any && receiver->Partner != sender->Tid))
+        partner = Lookup(tid);
+        if (partner == null || partner->State == ThreadState.Zombie)
         {
-            return false;
+            return -Errno.ESRCH;
         }
+        if (partner == caller)
+        {
+            return -Errno.EDEADLK;
+        }
+        return partner->Container != caller->Container ? -Errno.EPERM : 0;
+    }
+
+    /// <summary>True when <paramref name="receiver"/> is blocked receiving from <paramref name="sender"/> (or from anyone).</summary>
+    private static bool WaitsFor(Tcb* receiver, Tcb* sender)
+        => receiver->State == ThreadState.BlockedReceive && (receiver->Partner == ThreadId.Any || receiver->Partner == sender->Tid);
+
+    /// <summary>
+    /// Hands <paramref name="sender"/>'s message to <paramref name="receiver"/>, which waits for it, and
+    /// returns the sender's result. A faulting receiver takes it as its pager's answer. The receiver is
+    /// returned in <paramref name="woken"/> when it is to run again (null while its buffer fault is served).
+    /// </summary>
+    private int Deliver(Tcb* sender, Tcb* receiver, out Tcb* woken)
+    {
+        woken = null;
         if ((receiver->Flags & ThreadFlags.Faulting) != 0)
         {
             AnswerFault(receiver, MessageWord(sender, 0));
-            return true;
+            return 0;
         }
-        CopyMessage(sender, receiver);
-        receiver->Context.R[0] = 0;
-        MakeRunnable(receiver);
-        return true;
+        int result = Transfer(sender, receiver);
+        receiver->State = ThreadState.Inactive;
+        if ((receiver->Flags & ThreadFlags.DeliveryPending) != 0)
+        {
+            SendStagedDelivery(receiver);
+        }
+        else
+        {
+            SetResult(receiver, result);
+            woken = receiver;
+        }
+        return result;
+    }
+
+    private void Wake(Tcb* t)
+    {
+        if (t != null)
+        {
+            MakeRunnable(t);
+        }
+    }
+
+    /// <summary>Blocks the caller in its send, queued last on the receiver, its payload staged so nothing of it is read later.</summary>
+    private void BlockSending(Tcb* caller, Tcb* receiver, bool call)
+    {
+        SaveCurrent(_core);
+        if (call)
+        {
+            caller->Flags |= ThreadFlags.Call;
+        }
+        StagePayload(caller);
+        caller->State = ThreadState.BlockedSend;
+        caller->Partner = receiver->Tid;
+        QueueAppend(ref receiver->SendersHead, ref receiver->SendersTail, caller, SlotOf(receiver));
     }
 
     /// <summary>
-    /// The receive half for <paramref name="receiver"/> (running or just released from a call's send):
-    /// takes a matching queued sender's message (true), or blocks it waiting (false).
+    /// The receive half for <paramref name="receiver"/> (the caller, or a queued caller whose send was just
+    /// taken): takes the oldest matching queued message and returns the receiver's result, or blocks it
+    /// waiting (<see cref="NoResult"/>; also when the message waits in staging for its buffer fault).
     /// </summary>
-    private bool Receive(Tcb* receiver, uint from)
+    private int Receive(Tcb* receiver, uint from)
     {
         Tcb* sender = null;
         for (int slot = receiver->SendersHead; slot != 0; slot = Slot(slot)->QueueNext)
@@ -128,86 +191,43 @@ public sealed unsafe partial class Kernel<THal>
             }
             receiver->State = ThreadState.BlockedReceive;
             receiver->Partner = from;
-            return false;
+            return NoResult;
         }
         QueueRemove(ref receiver->SendersHead, ref receiver->SendersTail, sender);
-        CopyMessage(sender, receiver);
-        SenderDelivered(sender);
-        return true;
+        int result = Transfer(sender, receiver);
+        SenderDelivered(sender, result);
+        if ((receiver->Flags & ThreadFlags.DeliveryPending) != 0)
+        {
+            receiver->State = ThreadState.Inactive;
+            SendStagedDelivery(receiver);
+            return NoResult;
+        }
+        return result;
     }
 
     /// <summary>A queued sender's message was taken: it resumes, or for a call waits for the reply at once.</summary>
-    private void SenderDelivered(Tcb* sender)
+    private void SenderDelivered(Tcb* sender, int result)
     {
-        if ((sender->Flags & ThreadFlags.Call) == 0)
-        {
-            sender->Context.R[0] = 0;
-            MakeRunnable(sender);
-            return;
-        }
+        sender->Flags &= ~ThreadFlags.Staged;
         if ((sender->Flags & ThreadFlags.Faulting) != 0)
         {
             sender->State = ThreadState.BlockedReceive;
             sender->Partner = sender->ReceiveFrom;
             return;
         }
+        bool call = (sender->Flags & ThreadFlags.Call) != 0;
         sender->Flags &= ~ThreadFlags.Call;
-        if (Receive(sender, sender->ReceiveFrom))
+        sender->State = ThreadState.Inactive;
+        if (call && result == 0)
         {
-            sender->Context.R[0] = 0;
-            MakeRunnable(sender);
+            result = Receive(sender, sender->ReceiveFrom);
+            if (result == NoResult)
+            {
+                return;
+            }
         }
-    }
-
-    /// <summary>MR<paramref name="i"/> of a sender: its fault message, or its registers r3-r8.</summary>
-    private uint MessageWord(Tcb* sender, int i)
-        => (sender->Flags & ThreadFlags.Faulting) != 0 ? sender->FaultMessage[i] : UserRegister(sender, 3 + i);
-
-    private void CopyMessage(Tcb* sender, Tcb* receiver)
-    {
-        for (int i = 0; i < 6; i++)
-        {
-            SetUserRegister(receiver, 3 + i, i == 1 ? sender->Tid : MessageWord(sender, i));
-        }
-    }
-
-    /// <summary>Sends the current thread's fault to its pager and blocks it for the answer.</summary>
-    private void SendFault(Tcb* t)
-    {
-        Tcb* pager = Lookup(t->Pager);
-        if (pager == null || pager == t || pager->State == ThreadState.Zombie)
-        {
-            StopFaulted(t, "no pager");
-            return;
-        }
-        t->Flags |= ThreadFlags.Faulting | ThreadFlags.Call;
-        t->ReceiveFrom = pager->Tid;
-        if (Deliver(t, pager))
-        {
-            t->State = ThreadState.BlockedReceive;
-            t->Partner = pager->Tid;
-            return;
-        }
-        t->State = ThreadState.BlockedSend;
-        t->Partner = pager->Tid;
-        QueueAppend(ref pager->SendersHead, ref pager->SendersTail, t, SlotOf(pager));
-    }
-
-    /// <summary>The pager answered a fault: retry the instruction, skip it, or stop the thread.</summary>
-    private void AnswerFault(Tcb* t, uint answer)
-    {
-        if (answer != FaultTag.Retry && answer != FaultTag.Skip)
-        {
-            StopFaulted(t, "its pager refused");
-            return;
-        }
-        t->Flags &= ~(ThreadFlags.Faulting | ThreadFlags.Call);
-        if (answer == FaultTag.Skip)
-        {
-            t->Context.Pc += 4;
-        }
-        t->State = ThreadState.Inactive;
-        MakeRunnable(t);
+        sender->Context.R[0] = (uint)result;
+        MakeRunnable(sender);
     }
 
     private void QueueAppend(ref int head, ref int tail, Tcb* t, int owner)

@@ -52,6 +52,47 @@ public static unsafe class UserMemory
         return true;
     }
 
+    /// <summary>
+    /// Finds the first page of [va, va+length) a user access with <paramref name="needed"/> would fault
+    /// on: false when there is none. Otherwise <paramref name="address"/> is the first byte that faults
+    /// (va itself when it lies in the page) and <paramref name="status"/> the short-descriptor fault
+    /// status an MMU would report: 0x005 section translation (no second-level table), 0x007 page
+    /// translation, 0x00F page permission (also for device pages, which the kernel never copies), with
+    /// bit 11 set for a write. A range that leaves the user half is reported with status 0 (nothing a
+    /// pager could map).
+    /// </summary>
+    public static bool FindFault(PhysicalMemoryMap memory, uint l1, uint va, uint length, MapFlags needed, out uint address, out uint status)
+    {
+        address = 0;
+        status = 0;
+        if (length == 0)
+        {
+            return false;
+        }
+        uint write = (needed & MapFlags.Write) != 0 ? 1u << 11 : 0;
+        uint first = va & ~0xFFFu;
+        ulong end = (ulong)va + length;
+        for (ulong page = first; page < end; page += UserPageTables.PageSize)
+        {
+            address = page == first ? va : (uint)page;
+            if (page >= UserPageTables.UserTop)
+            {
+                return true;
+            }
+            if (!UserPageTables.TryLookup(memory, l1, (uint)page, out uint pa, out MapFlags flags))
+            {
+                status = (UserPageTables.HasSecondLevel(memory, l1, (uint)page) ? 0x007u : 0x005u) | write;
+                return true;
+            }
+            if ((flags & needed) != needed || (flags & MapFlags.Device) != 0 || !memory.IsRam(pa, UserPageTables.PageSize))
+            {
+                status = 0x00Fu | write;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True when every page of [va, va+length) is mapped with <paramref name="needed"/>, in RAM, not device memory.</summary>
     private static bool RangeAllowed(PhysicalMemoryMap memory, uint l1, uint va, uint length, MapFlags needed)
     {

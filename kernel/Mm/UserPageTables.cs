@@ -227,6 +227,10 @@ public static unsafe class UserPageTables
         return true;
     }
 
+    /// <summary>True when the first-level entry covering <paramref name="va"/> points at a second-level table.</summary>
+    public static bool HasSecondLevel(PhysicalMemoryMap memory, uint l1, uint va)
+        => va < UserTop && (Table(memory, l1)[(int)(va >> 20)] & 3) == 1;
+
     private static bool ValidRange(uint va, uint pages)
         => (va & (PageSize - 1)) == 0 && pages != 0 && pages <= UserTop / PageSize && (ulong)va + (ulong)pages * PageSize <= UserTop;
 

@@ -29,4 +29,7 @@ public struct CoreState
 
     /// <summary>Statistics.</summary>
     public long Entries, Syscalls, Interrupts, Switches, Faults, IdleEntries;
+
+    /// <summary>Statistics: IPC rendezvous by tier (short, full, extended), and calls the fast path took.</summary>
+    public long ShortIpcs, FullIpcs, ExtendedIpcs, FastPathIpcs;
 }

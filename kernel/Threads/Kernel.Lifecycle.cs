@@ -11,6 +11,10 @@ public sealed unsafe partial class Kernel<THal>
 {
     private const ThreadFlags PendingRequests = ThreadFlags.SuspendPending | ThreadFlags.DestroyPending;
 
+    /// <summary>Flags that describe an IPC or fault in progress.</summary>
+    private const ThreadFlags IpcStateFlags = ThreadFlags.Call | ThreadFlags.Faulting | ThreadFlags.BufferFault
+        | ThreadFlags.DeliveryPending | ThreadFlags.Staged;
+
     /// <summary>
     /// Ends a thread (not one running on another core). With a live parent and <paramref name="zombie"/>,
     /// it stays as a zombie holding <paramref name="code"/> until the parent's WAIT, or is handed to a
@@ -23,7 +27,7 @@ public sealed unsafe partial class Kernel<THal>
             SaveCurrent(_core);
         }
         TakeOutOfWaits(t, 0);
-        t->Flags &= ~(PendingRequests | ThreadFlags.Call | ThreadFlags.Faulting);
+        t->Flags &= ~(PendingRequests | IpcStateFlags);
         t->ExitCode = code;
         ContainerRecord* container = ContainerOf(t);
         if (container->RootTid == t->Tid)
@@ -58,6 +62,7 @@ public sealed unsafe partial class Kernel<THal>
     private void ReleaseRelations(Tcb* dying)
     {
         uint tid = dying->Tid;
+        ReleaseIrqLinesOf(tid);
         for (int slot = 1; slot <= _options.MaxThreads; slot++)
         {
             Tcb* o = Slot(slot);
@@ -101,8 +106,10 @@ public sealed unsafe partial class Kernel<THal>
 
     /// <summary>
     /// Takes a blocked or queued thread out of whatever holds it, leaving it inactive. A thread that was
-    /// blocked in a call gets <paramref name="result"/> as that call's result (not a faulting thread: its
-    /// registers are its own).
+    /// blocked in a call gets <paramref name="result"/> as that call's result (not a thread faulting on
+    /// an instruction: its registers are its own; a thread faulting on an IPC buffer before its call
+    /// started will restart the call). With a result of 0 the buffer-fault state is kept for the caller
+    /// to settle (<see cref="StopFaulted"/>).
     /// </summary>
     private void TakeOutOfWaits(Tcb* t, int result)
     {
@@ -119,17 +126,24 @@ public sealed unsafe partial class Kernel<THal>
             case ThreadState.BlockedMutex:
                 RemoveMutexWaiter(t);
                 break;
+            case ThreadState.BlockedIrq:
+                StopWaitingForIrq(t);
+                break;
             case ThreadState.BlockedReceive:
             case ThreadState.BlockedWait:
                 break;
             default:
                 return;
         }
-        if ((t->Flags & ThreadFlags.Faulting) == 0 && result != 0)
+        if (result != 0)
         {
-            t->Context.R[0] = (uint)result;
+            if ((t->Flags & ThreadFlags.Faulting) == 0 || (t->Flags & ThreadFlags.DeliveryPending) != 0)
+            {
+                t->Context.R[0] = (uint)result;
+            }
+            t->Flags &= ~(ThreadFlags.BufferFault | ThreadFlags.DeliveryPending);
         }
-        t->Flags &= ~(ThreadFlags.Call | ThreadFlags.Faulting | ThreadFlags.AwaitingStop);
+        t->Flags &= ~(ThreadFlags.Call | ThreadFlags.Faulting | ThreadFlags.AwaitingStop | ThreadFlags.Staged);
         t->State = ThreadState.Inactive;
     }
 
@@ -155,6 +169,12 @@ public sealed unsafe partial class Kernel<THal>
         {
             TakeOutOfWaits(t, -Errno.EINTR);
         }
+        ReleaseStopWaiters(t);
+    }
+
+    /// <summary>Lets the threads waiting for <paramref name="t"/> to stop (a remote suspend) go on, with 0.</summary>
+    private void ReleaseStopWaiters(Tcb* t)
+    {
         for (int slot = 1; slot <= _options.MaxThreads; slot++)
         {
             Tcb* o = Slot(slot);
@@ -170,6 +190,12 @@ public sealed unsafe partial class Kernel<THal>
     /// <summary>Stops a thread whose fault nobody will serve: reported with its registers, ended with -EABORT.</summary>
     private void StopFaulted(Tcb* t, string reason)
     {
+        if ((t->Flags & ThreadFlags.BufferFault) != 0)
+        {
+            TakeOutOfWaits(t, 0);
+            AnswerFault(t, FaultTag.Stop); // a bad IPC buffer fails the call with -EFAULT, it does not stop the thread
+            return;
+        }
         ContainerRecord* container = ContainerOf(t);
         container->ThreadsStopped++;
         if (_options.ReportFaults)

@@ -160,7 +160,13 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
-        t->Flags &= ~ThreadFlags.SuspendPending;
+        if ((t->Flags & ThreadFlags.SuspendPending) != 0)
+        {
+            // A suspend asked for on another core that has not taken effect yet: RUN cancels it, and the
+            // suspender, waiting for the thread to stop, goes on as if it had stopped and been resumed.
+            t->Flags &= ~ThreadFlags.SuspendPending;
+            ReleaseStopWaiters(t);
+        }
         if (t->State == ThreadState.Inactive)
         {
             MakeRunnable(t);

@@ -51,6 +51,16 @@ public unsafe struct Tcb
     /// <summary>IPC flags word of its current call.</summary>
     public uint IpcFlags;
 
+    /// <summary>Extended tier: its buffer's user address and size (what it sends, or accepts at most).</summary>
+    public uint IpcBuffer;
+    public int IpcSize;
+
+    /// <summary>Bytes in its staging buffer (a blocked sender's payload, or a delivery waiting for its buffer).</summary>
+    public int StagedBytes;
+
+    /// <summary>The interrupt line it waits on (BlockedIrq).</summary>
+    public int IrqLine;
+
     /// <summary>Threads blocked sending to this one, in arrival order.</summary>
     public int SendersHead, SendersTail;
 

@@ -19,4 +19,10 @@ public enum ThreadFlags : uint
     Faulted = 16,
     /// <summary>Blocked until a suspend or destroy it asked for, of a thread on another core, took effect.</summary>
     AwaitingStop = 32,
+    /// <summary>Its fault is in one of its IPC buffers: the pager's answer retries the call or makes it return -EFAULT, never stops it.</summary>
+    BufferFault = 64,
+    /// <summary>A received message waits in its staging buffer to be copied into its receive buffer once its buffer fault is served.</summary>
+    DeliveryPending = 128,
+    /// <summary>Blocked sending: its UTCB words (full) or buffer (extended) are staged in kernel memory.</summary>
+    Staged = 256,
 }

@@ -17,6 +17,8 @@ public enum ThreadState : byte
     BlockedMutex,
     /// <summary>Blocked in thread_control(WAIT) for a child's exit.</summary>
     BlockedWait,
-    /// <summary>Exited (or stopped by a fault), keeping its exit code for its pager's WAIT.</summary>
+    /// <summary>Blocked in irq_control(WAIT) until its interrupt line fires.</summary>
+    BlockedIrq,
+    /// <summary>Exited (or stopped by a fault), keeping its exit code for its parent's WAIT.</summary>
     Zombie,
 }
