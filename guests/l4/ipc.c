@@ -636,10 +636,17 @@ static int receive_fault(uint32_t tier, uint32_t addr, int write, uint32_t statu
     return ok;
 }
 
+/* The answer to a fault, sent in any tier: only its MR0 counts. */
+static void answer_fault_in(uint32_t answer, uint32_t tier)
+{
+    uint32_t mr[L4_MR_COUNT] = { answer, 0, 0, 0, 0, (uint32_t)MAIN_BUF };
+    uint32_t flags = tier == L4_IPC_EXTENDED ? L4_IPC_EXT(5, 100) : tier;
+    CHECK(what("answer the fault"), l4_ipc((l4_tid_t)peers[0].tid, L4_NILTHREAD, flags, mr), 0);
+}
+
 static void answer_fault(uint32_t answer)
 {
-    uint32_t mr[L4_MR_COUNT] = { answer, 0, 0, 0, 0, 0 };
-    CHECK(what("answer the fault"), l4_send((l4_tid_t)peers[0].tid, mr), 0);
+    answer_fault_in(answer, L4_IPC_SHORT);
 }
 
 static int map_page(uint32_t virt)
@@ -1082,11 +1089,12 @@ static void test_faults(void)
     addr = SCRATCH_B + 0xC00;          /* 2048 bytes: 0x400 in this page, 0x400 in the next */
     p = fault_peer(L4_NILTHREAD, main_tid, 2048, addr, 0);
     if (peer_start(0, 0, 0, 0) > 0) {
-        /* the first page, then the second, each fault message taken by a full receive */
+        /* the first page, then the second, each fault message taken by a full receive and
+         * answered in the full and the extended tier */
         if (receive_fault(L4_IPC_FULL, addr, 1, 0) && map_page(SCRATCH_B)) {
-            answer_fault(L4_FAULT_REPLY_RETRY);
+            answer_fault_in(L4_FAULT_REPLY_RETRY, L4_IPC_FULL);
             if (receive_fault(L4_IPC_FULL, SCRATCH_B + 0x1000, 1, 0) && map_page(SCRATCH_B + 0x1000)) {
-                answer_fault(L4_FAULT_REPLY_RETRY);
+                answer_fault_in(L4_FAULT_REPLY_RETRY, L4_IPC_EXTENDED);
                 fill_buf(MAIN_BUF, 78);
                 memset(mr, 0, sizeof mr);
                 mr[0] = TAG_DATA | 2;
@@ -1169,6 +1177,30 @@ static void test_faults(void)
     CHECK(what("unmap scratch page B + 0x1000"), l4_unmap(SCRATCH_B + 0x1000, 1, L4_NILTHREAD), 0);
 }
 
+/* A thread waits in an ipc with peer 1 (PEER: its id), which waits for main; destroying peer 1
+ * ends the wait with -ESRCH. */
+static void destroy_partner(const char *name, uint32_t to, uint32_t from, uint32_t flags)
+{
+    l4_snprintf(prefix, sizeof prefix, "destroy the partner: %s", name);
+    l4_printf("ipc: %s\n", prefix);
+    peer_set(1, L4_NILTHREAD, main_tid, L4_IPC_SHORT);
+    if (peer_start(1, 0, 0, ORDER_CORE) <= 0)
+        return;
+    peer_blocked(1);
+    struct peer *p = peer_set(0, to == PEER ? (uint32_t)peers[1].tid : to, from == PEER ? (uint32_t)peers[1].tid : from,
+                              flags);
+    p->mr[5] = (uint32_t)PEER_BUF(0);
+    if (peer_start(0, 0, 0, ORDER_CORE) > 0) {
+        peer_blocked(0);
+        CHECK(what("blocked"), p->done, 0);
+        CHECK(what("destroy the partner"), l4_destroy((l4_tid_t)peers[1].tid), 0);
+        peer_join(0);
+        CHECK(what("the waiting thread's ipc"), p->result, -L4_ESRCH);
+    } else {
+        l4_destroy((l4_tid_t)peers[1].tid);
+    }
+}
+
 /* ---- suspend takes a thread out of a blocked full or extended ipc --------------------------------- */
 static void test_suspend(void)
 {
@@ -1179,6 +1211,8 @@ static void test_suspend(void)
     suspend_blocked("full call", main_tid, main_tid, L4_IPC_FULL);
     suspend_blocked("extended send", main_tid, L4_NILTHREAD, L4_IPC_EXT(5, 100));
     suspend_blocked("extended receive", L4_NILTHREAD, main_tid, L4_IPC_EXT(5, 2048));
+    destroy_partner("receive from it", L4_NILTHREAD, PEER, L4_IPC_FULL);
+    destroy_partner("extended send to it", PEER, L4_NILTHREAD, L4_IPC_EXT(5, 100));
     pin_main(0);
 }
 
