@@ -590,7 +590,7 @@ static void fifo_finish(const int tid[FIFO_N])
 }
 
 /* ---- cross-core client ------------------------------------------------------------------------- */
-static volatile uint32_t cross_done, cross_good;
+static volatile uint32_t cross_good;
 
 static int cross_client(void *arg)
 {
@@ -602,8 +602,6 @@ static int cross_client(void *arg)
         else
             break;
     cross_good = good;
-    l4_dmb();
-    cross_done = 1;
     return 0;
 }
 
@@ -1225,7 +1223,7 @@ static void test_cross_core(uint32_t cores)
     server_quit(&srv_short);
     if (server_start(&srv_short, 6, server_mask) <= 0)
         return;
-    cross_done = cross_good = 0;
+    cross_good = 0;
     int c = l4_thread_start(cross_client, &srv_short, stack_top(9), 10, -1, client_mask);
     if (CHECK(what("start the client"), c > 0 ? 0 : c, 0)) {
         CHECK(what("client exits"), l4_wait((l4_tid_t)c), 0);
