@@ -4,7 +4,10 @@
  * into the kernel half, the read-only KIP or text for a write, 0xFFFFFFFF,
  * unmapped pages), forged, stale, foreign, NIL and ANY ids where no thread
  * is allowed, huge sizes, unaligned addresses, physical ranges outside the
- * container, bad flags and ops, setting the time, unknown call numbers.
+ * container, bad flags and ops, setting the time, unknown call numbers; for
+ * ipc also bad flags words, extended sizes over 2048, extended buffers that
+ * are unmapped, read-only or cross into the kernel half, the full tier with
+ * the caller's UTCB unmapped, and calls to oneself.
  * Prints "hostile: all refused" and returns 0 when every answer matched;
  * otherwise one "FAIL <what>: got X want Y" line per mismatch.
  */
@@ -78,6 +81,16 @@ int main(void)
     CHECK("ipc receive from a stale id", l4_ipc(L4_NILTHREAD, stale, 0, mr), -L4_ESRCH);
     CHECK("ipc call to a forged id", l4_ipc(forged, forged, 0, mr), -L4_ESRCH);
     CHECK("ipc tier 3", l4_ipc(L4_NILTHREAD, L4_NILTHREAD, 3, mr), -L4_EINVAL);
+    CHECK("ipc full send to ANY", l4_ipc(L4_ANYTHREAD, L4_NILTHREAD, L4_IPC_FULL, mr), -L4_ESRCH);
+    mr[5] = (uint32_t)buf;
+    CHECK("ipc extended send to ANY", l4_ipc(L4_ANYTHREAD, L4_NILTHREAD, L4_IPC_EXT(5, 16), mr), -L4_ESRCH);
+    CHECK("ipc call to ANY", l4_ipc(L4_ANYTHREAD, L4_ANYTHREAD, L4_IPC_SHORT, mr), -L4_ESRCH);
+    CHECK("ipc full call to ANY", l4_ipc(L4_ANYTHREAD, L4_ANYTHREAD, L4_IPC_FULL, mr), -L4_ESRCH);
+    CHECK("ipc extended send to a stale id", l4_ipc(stale, L4_NILTHREAD, L4_IPC_EXT(5, 16), mr), -L4_ESRCH);
+    CHECK("ipc full receive from a forged id", l4_ipc(L4_NILTHREAD, forged, L4_IPC_FULL, mr), -L4_ESRCH);
+    CHECK("ipc no send and no receive, extended", l4_ipc(L4_NILTHREAD, L4_NILTHREAD, L4_IPC_EXT(5, 16), mr),
+          -L4_EINVAL);
+    memset(mr, 0, sizeof mr);
 
     /* ---- thread_switch: a yield, to NIL or a thread that exists ------------------- */
     CHECK("thread_switch to a forged id", l4_thread_switch(forged), -L4_ESRCH);
@@ -135,7 +148,6 @@ int main(void)
     r.utcb = UNMAPPED;
     CHECK("exregs UTCB unmapped but aligned (accepted; used only by full IPC)",
           l4_exchange_registers(&r, v), 0);
-    l4_printf("hostile: unmapped UTCB: no Kernel 1 call needs the UTCB (full IPC is Kernel 2), skipped\n");
 
     /* ---- map ------------------------------------------------------------------------ */
     l4_printf("hostile: map\n");
@@ -281,10 +293,61 @@ int main(void)
     CHECK("console_write 0 bytes", l4_console_write(buf, 0), 0);
     CHECK("console_write", l4_console_write(buf, 26), 26);
 
-    /* ---- calls that would wait on themselves (last: a kernel that blocks here hangs) ---- */
+    /* ---- ipc the kernel must refuse before it blocks (last: a kernel that blocks here hangs) ---- */
+    /* v is never run: a send to it or a receive from it that got past the checks would wait forever */
+    l4_printf("hostile: ipc flags, buffers and UTCB\n");
+    memset(mr, 0, sizeof mr);
+    mr[5] = (uint32_t)buf;
+    CHECK("ipc send, tier 3", l4_ipc(v, L4_NILTHREAD, 3, mr), -L4_EINVAL);
+    CHECK("ipc receive, tier 3", l4_ipc(L4_NILTHREAD, v, 3, mr), -L4_EINVAL);
+    CHECK("ipc send, reserved bit 31", l4_ipc(v, L4_NILTHREAD, 1u << 31, mr), -L4_EINVAL);
+    CHECK("ipc receive from ANY, reserved bit 2", l4_ipc(L4_NILTHREAD, L4_ANYTHREAD, 1u << 2, mr), -L4_EINVAL);
+    CHECK("ipc short send with a size", l4_ipc(v, L4_NILTHREAD, 16u << L4_IPC_SIZE_SHIFT, mr), -L4_EINVAL);
+    CHECK("ipc full send with an index", l4_ipc(v, L4_NILTHREAD, L4_IPC_FULL | (5u << L4_IPC_INDEX_SHIFT), mr),
+          -L4_EINVAL);
+    CHECK("ipc extended send of 2049 bytes", l4_ipc(v, L4_NILTHREAD, L4_IPC_EXT(5, 2049), mr), -L4_EINVAL);
+    CHECK("ipc extended send of 0xFFF bytes", l4_ipc(v, L4_NILTHREAD, L4_IPC_EXT(5, 0xFFF), mr), -L4_EINVAL);
+    CHECK("ipc extended receive of 4096 bytes (size field overflows into reserved bits)",
+          l4_ipc(L4_NILTHREAD, v, L4_IPC_EXTENDED | (5u << L4_IPC_INDEX_SHIFT) | (4096u << L4_IPC_SIZE_SHIFT), mr),
+          -L4_EINVAL);
+    CHECK("ipc extended send, buffer in MR6", l4_ipc(v, L4_NILTHREAD, L4_IPC_EXT(6, 16), mr), -L4_EINVAL);
+    CHECK("ipc extended send, buffer in MR255", l4_ipc(v, L4_NILTHREAD, L4_IPC_EXT(0xFF, 16), mr), -L4_EINVAL);
+    /* extended buffers: the root has no pager, so a bad one is -EFAULT */
+    static const uint32_t bad_bufs[][2] = {
+        { 0, 16 }, { UNMAPPED, 16 }, { 0x7FFFFFF0u, 32 }, { 0x7FFFFF00u, 2048 }, { 0x80000000u, 1 },
+        { 0xFFFFFFF0u, 32 }, { 0xFFFFFFFFu, 2 },
+    };
+    for (unsigned k = 0; k < sizeof bad_bufs / sizeof bad_bufs[0]; k++) {
+        char what[64];
+        mr[5] = bad_bufs[k][0];
+        l4_snprintf(what, sizeof what, "ipc extended send from 0x%08x, %u bytes", bad_bufs[k][0], bad_bufs[k][1]);
+        CHECK(what, l4_ipc(v, L4_NILTHREAD, L4_IPC_EXT(5, bad_bufs[k][1]), mr), -L4_EFAULT);
+        l4_snprintf(what, sizeof what, "ipc extended receive into 0x%08x, %u bytes", bad_bufs[k][0], bad_bufs[k][1]);
+        CHECK(what, l4_ipc(L4_NILTHREAD, v, L4_IPC_EXT(5, bad_bufs[k][1]), mr), -L4_EFAULT);
+    }
+    mr[5] = L4_KIP_ADDR;
+    CHECK("ipc extended receive into the KIP", l4_ipc(L4_NILTHREAD, L4_ANYTHREAD, L4_IPC_EXT(5, 16), mr), -L4_EFAULT);
+    mr[5] = (uint32_t)ro_words;
+    CHECK("ipc extended receive into read-only data", l4_ipc(L4_NILTHREAD, v, L4_IPC_EXT(5, 16), mr), -L4_EFAULT);
+    CHECK("ipc extended call with a read-only buffer", l4_ipc(v, v, L4_IPC_EXT(5, 16), mr), -L4_EFAULT);
+    /* the full tier with the caller's own UTCB page unmapped (then a fresh frame mapped there) */
+    memset(mr, 0, sizeof mr);
+    if (CHECK("unmap the root's UTCB page", l4_unmap(L4_UTCB_PAGE, 1, L4_NILTHREAD), 0)) {
+        CHECK("ipc full send without a UTCB", l4_ipc(v, L4_NILTHREAD, L4_IPC_FULL, mr), -L4_ENOUTCB);
+        CHECK("ipc full receive without a UTCB", l4_ipc(L4_NILTHREAD, L4_ANYTHREAD, L4_IPC_FULL, mr), -L4_ENOUTCB);
+        CHECK("ipc full call without a UTCB", l4_ipc(v, v, L4_IPC_FULL, mr), -L4_ENOUTCB);
+        CHECK("map a frame at the UTCB page again", l4_map(frame + 0x3000, L4_UTCB_PAGE, 1, L4_MAP_RW, L4_NILTHREAD), 0);
+    }
+
     l4_printf("hostile: waiting on oneself\n");
+    mr[5] = (uint32_t)buf;
     CHECK("ipc send to oneself", l4_ipc(me, L4_NILTHREAD, 0, mr), -L4_EDEADLK);
     CHECK("ipc receive from oneself", l4_ipc(L4_NILTHREAD, me, 0, mr), -L4_EDEADLK);
+    CHECK("ipc full send to oneself", l4_ipc(me, L4_NILTHREAD, L4_IPC_FULL, mr), -L4_EDEADLK);
+    CHECK("ipc extended send to oneself", l4_ipc(me, L4_NILTHREAD, L4_IPC_EXT(5, 16), mr), -L4_EDEADLK);
+    CHECK("ipc extended receive from oneself", l4_ipc(L4_NILTHREAD, me, L4_IPC_EXT(5, 16), mr), -L4_EDEADLK);
+    CHECK("ipc call to oneself", l4_ipc(me, me, L4_IPC_SHORT, mr), -L4_EDEADLK);
+    CHECK("ipc reply to oneself and wait", l4_ipc(me, L4_ANYTHREAD, L4_IPC_SHORT, mr), -L4_EDEADLK);
 
     CHECK("destroy the target thread", l4_destroy(v), 0);
     if (failures == 0)
