@@ -822,6 +822,7 @@ static void test_calls(void)
     CHECK(what("extended server's failed ipcs"), srv_ext.errors, 2);
     CHECK(what("extended server's last error"), srv_ext.last_error, -L4_ENOIPC);
     srv_short.errors = srv_ext.errors = 0;
+    srv_short.last_error = srv_ext.last_error = 0;
 
     /* a reply to a thread that is not waiting is dropped, and the server goes on receiving */
     section("call: dropped reply to a plain send");

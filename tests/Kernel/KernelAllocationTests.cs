@@ -5,19 +5,23 @@ using Xunit;
 
 namespace Codezero.Tests.Kernel;
 
+[Collection(AllocationCollection.Name)]
 public sealed class KernelAllocationTests
 {
     /// <summary>
     /// Each program is run once to warm the JIT, then booted again and measured over the whole run:
     /// pager (page faults, fault IPC, map into another space), mutex (mutex_control, blocking and waking,
     /// four cores, time slices), lifecycle (thread and space creation and destruction, every
-    /// thread_control action, exchange_registers), hostile (every error path).
+    /// thread_control action, exchange_registers), hostile (every error path), ipc (every tier, mixing rule,
+    /// error and buffer fault), ipcstress (16 clients, 2 servers, all three tiers across cores).
     /// </summary>
     [Theory]
     [InlineData("pager")]
     [InlineData("mutex")]
     [InlineData("lifecycle")]
     [InlineData("hostile")]
+    [InlineData("ipc")]
+    [InlineData("ipcstress")]
     public void A_deterministic_run_allocates_nothing_after_boot(string program)
     {
         using (KernelRun warm = KernelRun.Boot(program, cores: 4))

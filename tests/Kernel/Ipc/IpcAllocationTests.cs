@@ -7,13 +7,7 @@ using Xunit;
 
 namespace Codezero.Tests.Kernel.Ipc;
 
-/// <summary>GC counts are process-wide: these run alone, after the parallel collections.</summary>
-[CollectionDefinition(nameof(IpcAllocationTests), DisableParallelization = true)]
-public sealed class IpcAllocationCollection
-{
-}
-
-[Collection(nameof(IpcAllocationTests))]
+[Collection(AllocationCollection.Name)]
 public sealed class IpcAllocationTests
 {
     /// <summary>
