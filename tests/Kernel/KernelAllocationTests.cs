@@ -9,7 +9,7 @@ namespace Codezero.Tests.Kernel;
 public sealed class KernelAllocationTests
 {
     /// <summary>
-    /// Each program is run once to warm the JIT, then booted again and measured over the whole run:
+    /// Each program is warmed once, then booted again and measured over the whole run (AllocationMeasure):
     /// pager (page faults, fault IPC, map into another space), mutex (mutex_control, blocking and waking,
     /// four cores, time slices), lifecycle (thread and space creation and destruction, every
     /// thread_control action, exchange_registers), hostile (every error path), ipc (every tier, mixing rule,
@@ -24,26 +24,18 @@ public sealed class KernelAllocationTests
     [InlineData("ipcstress")]
     public void A_deterministic_run_allocates_nothing_after_boot(string program)
     {
-        using (KernelRun warm = KernelRun.Boot(program, cores: 4))
-        {
-            warm.Run();
-        }
-        using KernelRun run = KernelRun.Boot(program, cores: 4);
-        int collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        run.Run();
-        long after = GC.GetAllocatedBytesForCurrentThread();
-        int collectionsAfter = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        long syscalls = 0;
-        for (int core = 0; core < 4; core++)
-        {
-            syscalls += run.Kernel.Cpu(core).Syscalls;
-        }
-
-        Assert.Equal(0, after - before);
-        Assert.Equal(collections, collectionsAfter);
-        Assert.True(run.ExitStatus == 0, run.Describe());
-        Assert.True(syscalls > 50, $"only {syscalls} system calls: the workload did not run");
+        AllocationMeasure.AssertAllocatesNothing(
+            () => KernelRun.Boot(program, cores: 4),
+            run =>
+            {
+                long syscalls = 0;
+                for (int core = 0; core < 4; core++)
+                {
+                    syscalls += run.Kernel.Cpu(core).Syscalls;
+                }
+                Assert.True(run.ExitStatus == 0, run.Describe());
+                Assert.True(syscalls > 50, $"only {syscalls} system calls: the workload did not run");
+            });
     }
 
     [Fact]

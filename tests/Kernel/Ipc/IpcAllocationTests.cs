@@ -22,28 +22,25 @@ public sealed class IpcAllocationTests
     [InlineData("uartecho")]
     public void A_deterministic_run_allocates_nothing_after_boot(string program)
     {
-        using (MemoryStream warmInput = Input(program))
-        using (KernelRun warm = KernelRun.Boot(program, cores: 4, input: warmInput))
-        {
-            warm.Run();
-        }
-        using MemoryStream input = Input(program);
-        using KernelRun run = KernelRun.Boot(program, cores: 4, input: input);
-        int collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        run.Run();
-        long after = GC.GetAllocatedBytesForCurrentThread();
-        int collectionsAfter = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        long syscalls = 0;
-        for (int core = 0; core < 4; core++)
-        {
-            syscalls += run.Kernel.Cpu(core).Syscalls;
-        }
-
-        Assert.Equal(0, after - before);
-        Assert.Equal(collections, collectionsAfter);
-        Assert.True(run.ExitStatus == 0, run.Describe());
-        Assert.True(syscalls > 10, $"only {syscalls} system calls: the workload did not run");
+        MemoryStream? input = null;
+        AllocationMeasure.AssertAllocatesNothing(
+            () =>
+            {
+                input?.Dispose();
+                input = Input(program);
+                return KernelRun.Boot(program, cores: 4, input: input);
+            },
+            run =>
+            {
+                long syscalls = 0;
+                for (int core = 0; core < 4; core++)
+                {
+                    syscalls += run.Kernel.Cpu(core).Syscalls;
+                }
+                Assert.True(run.ExitStatus == 0, run.Describe());
+                Assert.True(syscalls > 10, $"only {syscalls} system calls: the workload did not run");
+            });
+        input?.Dispose();
     }
 
     // uartecho reads its input from UART0; the others get an empty stream.

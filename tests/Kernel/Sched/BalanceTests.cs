@@ -7,7 +7,7 @@ namespace Codezero.Tests.Kernel.Sched;
 public sealed class BalanceTests
 {
     /// <summary>
-    /// guests/l4/balance.c: A is preempted on core 0 by H, which then holds core 0 for five slices while
+    /// guests/l4/balance.c: A is preempted on core 0 by H, which then holds core 0 (up to 100 slices) while
     /// every other core is idle; A must count meanwhile, so an idle core must have taken it.
     /// </summary>
     [Theory]
