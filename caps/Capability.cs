@@ -13,7 +13,7 @@ namespace Codezero.Caps;
 [StructLayout(LayoutKind.Sequential)]
 public struct Capability
 {
-    /// <summary>Public id: generation (odd while live) in the top 16 bits, slot in the low 16.</summary>
+    /// <summary>Public id: generation (15 bits, odd while live) above the slot (low 16 bits); always positive as an int.</summary>
     public uint Id;
     public CapType Type;
     public TargetKind TargetKind;

@@ -149,6 +149,23 @@ public sealed unsafe partial class CapabilityTable
         return CapStatus.Ok;
     }
 
+    /// <summary>
+    /// For the kernel, not a user operation: moves cap <paramref name="id"/> to <paramref name="to"/>
+    /// whatever its rights (what a dying space still holds and cannot be destroyed goes to its container).
+    /// </summary>
+    public int Reassign(uint id, CapOwner to)
+    {
+        Capability* c = Get(id);
+        int index = OwnerIndex(to);
+        if (c == null || index < 0)
+        {
+            return c == null ? CapStatus.ESRCH : CapStatus.EINVAL;
+        }
+        UnlinkOwner(c);
+        LinkOwner(c, index);
+        return CapStatus.Ok;
+    }
+
     /// <summary>Makes cap <paramref name="id"/>, held by a space, its container's: every thread of the container may use it.</summary>
     public int Share(uint id, int container)
     {

@@ -38,6 +38,22 @@ public sealed unsafe partial class CapabilityTable
         return any ? CapStatus.ENOMEM : CapStatus.ENOCAP;
     }
 
+    /// <summary>Takes <paramref name="amount"/> more from the one live quantity cap <paramref name="charge"/> (-ENOMEM when it has not that much left).</summary>
+    public int ConsumeFrom(uint charge, uint amount)
+    {
+        Capability* c = Get(charge);
+        if (c == null || c->Type != CapType.Quantity)
+        {
+            return CapStatus.ENOCAP;
+        }
+        if (c->Size - c->Used < amount)
+        {
+            return CapStatus.ENOMEM;
+        }
+        c->Used += amount;
+        return CapStatus.Ok;
+    }
+
     /// <summary>Gives back <paramref name="amount"/> charged to cap <paramref name="charge"/> (live or a forwarding zombie).</summary>
     public void Return(uint charge, uint amount)
     {

@@ -175,10 +175,10 @@ public sealed unsafe partial class CapabilityTable
         }
         Capability* c = &_caps[slot];
         _freeHead = c->OwnerNext;
-        uint generation = ((c->Id >> 16) + 1) & 0xFFFF;
+        uint generation = ((c->Id >> 16) + 1) & 0x7FFF;
         if ((generation & 1) == 0)
         {
-            generation = (generation + 1) & 0xFFFF; // odd while live
+            generation = (generation + 1) & 0x7FFF; // odd while live
         }
         *c = default;
         c->Id = (generation << 16) | (uint)slot;
@@ -199,7 +199,7 @@ public sealed unsafe partial class CapabilityTable
     /// <summary>Returns a slot to the free chain (its owner and tree links are already undone).</summary>
     private void Release(Capability* c)
     {
-        uint generation = ((c->Id >> 16) + 1) & 0xFFFF; // even while free: the old id is stale now
+        uint generation = ((c->Id >> 16) + 1) & 0x7FFF; // even while free: the old id is stale now
         int slot = SlotOf(c);
         *c = default;
         c->Id = (generation << 16) | (uint)slot;

@@ -29,10 +29,11 @@ public sealed unsafe partial class Kernel<THal>
             Syscall.GetId => GetId(t, r),
             Syscall.MutexControl => MutexControl(t, r[0], r[1], r[2]),
             Syscall.IrqControl => IrqControl(t, r[0], r[1], r[2]),
-            Syscall.CacheControl => CacheControl(r[0], r[1], r[2]),
+            Syscall.CacheControl => CacheControl(t, r[0], r[1], r[2]),
+            Syscall.CapabilityControl => CapabilityControl(t, r[0], r[1], r[2], r[3]),
             Syscall.Time => Time(t, r, r[0], r[1]),
             Syscall.ConsoleWrite => ConsoleWrite(t, r[0], r[1]),
-            _ => -Errno.ENOSYS, // capability_control, container_control: issue Capabilities
+            _ => -Errno.ENOSYS, // container_control: a stub in Codezero too
         };
         if (result != NoResult)
         {
@@ -88,15 +89,17 @@ public sealed unsafe partial class Kernel<THal>
 
     /// <summary>
     /// cache_control: the board has no caches to maintain (memory is coherent and stores to code are seen
-    /// by the decoder), so a valid request succeeds with nothing to do; the range and operation are checked.
+    /// by the decoder), so a valid request succeeds with nothing to do; the range, the operation and a
+    /// virtual-memory cap with Cached over the range are checked.
     /// </summary>
-    private static int CacheControl(uint start, uint end, uint op)
+    private int CacheControl(Tcb* t, uint start, uint end, uint op)
     {
         if (op > 2 || end <= start || end > UserPageTables.UserTop)
         {
             return -Errno.EINVAL;
         }
-        return 0;
+        uint first = start >> 12;
+        return Codezero.Caps.Authority.CacheControl(_caps, SubjectOf(t), first, ((end - 1) >> 12) - first + 1);
     }
 
     private int ThreadSwitch(Tcb* t, uint target)

@@ -65,6 +65,7 @@ public sealed unsafe partial class Kernel<THal> where THal : struct, IKernelHal
         new Span<byte>(_cpu, sizeof(CoreState) * _cores).Clear();
         InitialiseMutexes(options.MaxContendedMutexes);
         InitialiseStaging();
+        InitialiseCapabilities();
         InitialiseIrqLines();
     }
 

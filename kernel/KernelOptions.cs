@@ -8,6 +8,9 @@ public sealed class KernelOptions
 
     public int MaxSpaces { get; init; } = 64;
 
+    /// <summary>Capabilities in the kernel's table (at most 65535).</summary>
+    public int MaxCaps { get; init; } = 1024;
+
     /// <summary>Containers (at most 127, the id format's limit).</summary>
     public int MaxContainers { get; init; } = 16;
 

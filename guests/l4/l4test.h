@@ -103,6 +103,19 @@ static __attribute__((unused)) int read_regs(l4_tid_t t, struct exregs *r)
     return e;
 }
 
+/* ---- a thread without caps -------------------------------------------------------- */
+/* Runs fn(arg) in a thread of a copied space: the same memory (globals, stacks
+ * and the UTCB page are shared frames), but none of main's caps, only what the
+ * container shares (IPC to the root, mutexes, pools). Waits for it and returns
+ * its exit code, or -errno if it could not start. */
+static __attribute__((unused)) int without_caps(l4_thread_fn fn, void *arg, unsigned stack, unsigned slot)
+{
+    int t = l4_thread_start_in(L4_TC_COPY_SPACE, fn, arg, stack_top(stack), slot, -1, 0);
+    if (t < 0)
+        return t;
+    return l4_wait((l4_tid_t)t);
+}
+
 /* ---- a thread main is not the pager of ------------------------------------------ */
 /* foreign_start(): helper thread H (pager main) creates thread F (space per
  * `space_flag`, pager H), publishes F's id and waits; foreign_stop() lets H

@@ -4,7 +4,7 @@
  * written and read back, run, suspend, resume, recycle, destroy, wait with
  * the exit code (low 8 bits), zombie reaping, exit; then the error paths of
  * docs/abi.md: bad actions, stale and forged ids (-ESRCH), controlling a
- * thread one is not the pager of (-EPERM), exchange_registers on a runnable
+ * thread from a space without caps (-ENOCAP), exchange_registers on a runnable
  * thread (-EBUSY), bad UTCB addresses (-EINVAL), waits on non-children
  * (-ENOCHILD), on oneself (-EDEADLK) and on dead threads (-ESRCH), raising
  * a priority (-EPERM), an affinity naming no core (-EINVAL).
@@ -96,6 +96,31 @@ static int set_utcb(l4_tid_t t, uint32_t utcb)
     r.flags = L4_EXREGS_SET_UTCB;
     r.utcb = utcb;
     return l4_exchange_registers(&r, t);
+}
+
+/* A thread in a copied space holds none of main's caps: every control of
+ * another thread is -ENOCAP; it may still lower its own priority. */
+static volatile uint32_t nocaps_target;
+static volatile int32_t nocaps_result[10];
+
+static int nocaps(void *arg)
+{
+    (void)arg;
+    l4_tid_t v = (l4_tid_t)nocaps_target;
+    struct exregs r;
+    memset(&r, 0, sizeof r);
+    r.flags = L4_EXREGS_READ;
+    nocaps_result[0] = l4_run(v);
+    nocaps_result[1] = l4_suspend(v);
+    nocaps_result[2] = l4_recycle(v);
+    nocaps_result[3] = l4_destroy(v);
+    nocaps_result[4] = l4_sched(v, 0, 0);
+    nocaps_result[5] = l4_exchange_registers(&r, v);
+    nocaps_result[6] = l4_wait(v);
+    nocaps_result[7] = l4_thread_control(L4_TC_CREATE | L4_TC_SHARE_SPACE, L4_NILTHREAD, L4_NILTHREAD);
+    nocaps_result[8] = l4_thread_control(L4_TC_CREATE | L4_TC_NEW_SPACE, L4_NILTHREAD, L4_NILTHREAD);
+    nocaps_result[9] = l4_sched(L4_NILTHREAD, 0, 0);
+    return 0;
 }
 
 int main(void)
@@ -302,17 +327,21 @@ int main(void)
     r.pager = forged_gen;
     CHECK("set a forged pager", l4_exchange_registers(&r, v), -L4_ESRCH);
 
-    /* ---- not the pager: -EPERM; not a child: -ENOCHILD ----------------------- */
+    /* ---- without a thread-control cap: -ENOCAP; not a child: -ENOCHILD -------- */
+    nocaps_target = v;
+    CHECK("a thread without caps ran", without_caps(nocaps, 0, 5, 7), 0);
+    CHECK("no cap: run", nocaps_result[0], -L4_ENOCAP);
+    CHECK("no cap: suspend", nocaps_result[1], -L4_ENOCAP);
+    CHECK("no cap: recycle", nocaps_result[2], -L4_ENOCAP);
+    CHECK("no cap: destroy", nocaps_result[3], -L4_ENOCAP);
+    CHECK("no cap: sched", nocaps_result[4], -L4_ENOCAP);
+    CHECK("no cap: exchange_registers", nocaps_result[5], -L4_ENOCAP);
+    CHECK("no cap: wait", nocaps_result[6], -L4_ENOCAP);
+    CHECK("no cap: create in its own space", nocaps_result[7], -L4_ENOCAP);
+    CHECK("no cap: create in a new space", nocaps_result[8], -L4_ENOCAP);
+    CHECK("no cap: but it may end itself", nocaps_result[9], 0);
     l4_tid_t f = foreign_start(L4_TC_SHARE_SPACE, 5, 7);
     if (f != L4_NILTHREAD) {
-        CHECK("run a thread whose pager is another", l4_run(f), -L4_EPERM);
-        CHECK("suspend it", l4_suspend(f), -L4_EPERM);
-        CHECK("recycle it", l4_recycle(f), -L4_EPERM);
-        CHECK("destroy it", l4_destroy(f), -L4_EPERM);
-        CHECK("sched it", l4_sched(f, 0, 0), -L4_EPERM);
-        memset(&r, 0, sizeof r);
-        r.flags = L4_EXREGS_READ;
-        CHECK("exchange_registers on it", l4_exchange_registers(&r, f), -L4_EPERM);
         CHECK("wait on a thread that is not a child", l4_wait(f), -L4_ENOCHILD);
         foreign_stop();
         CHECK("run it after its pager destroyed it", l4_run(f), -L4_ESRCH);

@@ -66,8 +66,9 @@ static void check_error_paths(void)
 }
 
 /* ---- a handler thread other than the root ----------------------------------- */
-/* H (paged by the root) first tries to register for itself (only a root may),
- * then, once the root made it the handler, WAITs: the root SUSPENDs it there
+/* H, in a copied space (none of the root's caps, so no device cap), first tries
+ * to register for itself (-ENOCAP), then, once the root made it the handler,
+ * WAITs (being the handler is enough): the root SUSPENDs it there
  * (WAIT returns -EINTR) and RUNs it again; H then exits still holding the line,
  * which the kernel must take back. */
 static volatile uint32_t h_step, h_register, h_wait;
@@ -87,11 +88,11 @@ static int handler_thread(void *arg)
 static void check_handler_thread(void)
 {
     h_step = 0;
-    int h = l4_thread_start(handler_thread, 0, stack_top(0), 1, -1, 0);
+    int h = l4_thread_start_in(L4_TC_COPY_SPACE, handler_thread, 0, stack_top(0), 1, -1, 0);
     if (!CHECK("start a handler thread", h > 0 ? 0 : h, 0))
         return;
     wait_flag(&h_step, 1, 1000000);
-    CHECK("register by a thread that is not a root", (int32_t)h_register, -L4_EPERM);
+    CHECK("register by a thread without the device cap", (int32_t)h_register, -L4_ENOCAP);
     CHECK("root registers irq 37 for the thread it pages", l4_irq_register(L4_IRQ_UART0, (l4_tid_t)h), 0);
     CHECK("root registers irq 37 while the thread holds it", l4_irq_register(L4_IRQ_UART0, L4_NILTHREAD), -L4_EBUSY);
     CHECK("root WAITs on the thread's line", l4_irq_wait(L4_IRQ_UART0), -L4_ENOIRQ);

@@ -47,7 +47,9 @@ public static class KernelBoot
         hal.InstallEntry(kernel);
         for (int i = 0; i < programs.Length; i++)
         {
-            kernel.CreateRootContainer(programs[i], containersBase + (uint)i * options.ContainerMemory, options.ContainerMemory);
+            uint memoryBase = containersBase + (uint)i * options.ContainerMemory;
+            uint root = kernel.CreateRootContainer(programs[i], memoryBase, options.ContainerMemory);
+            DefaultCapabilities.Give(kernel, Abi.ThreadId.Container(root), memoryBase, options.ContainerMemory, options);
         }
         kernel.StartCores();
         return kernel;

@@ -29,14 +29,14 @@ public sealed unsafe partial class Kernel<THal>
         ref CoreState cpu = ref _cpu[core];
         Tcb* caller = Slot(cpu.Current);
         Tcb* partner = Lookup(to);
-        if (partner == null || partner == caller || partner->Container != caller->Container
-            || partner->State != ThreadState.BlockedReceive
+        if (partner == null || partner == caller || partner->State != ThreadState.BlockedReceive
             || (partner->Partner != ThreadId.Any && partner->Partner != caller->Tid)
             || (partner->Flags & (ThreadFlags.Faulting | PendingRequests)) != 0
             || IpcFlags.Tier(partner->IpcFlags) != IpcFlags.Short
             || partner->Core != core || ((partner->Affinity >> core) & 1) == 0
             || _runQueues[core].HighestPriority >= partner->Priority
-            || caller->SendersHead != 0 || (caller->Flags & PendingRequests) != 0)
+            || caller->SendersHead != 0 || (caller->Flags & PendingRequests) != 0
+            || SendAuthority(caller, partner, IpcFlags.Short) != 0)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 // The ipc system call: decode, then send, receive, atomic call and reply-and-wait over one rendezvous.
+using Codezero.Caps;
 using Codezero.Kernel.Abi;
 using Codezero.Kernel.Mm;
 using Codezero.Kernel.Threads;
@@ -38,6 +39,10 @@ public sealed unsafe partial class Kernel<THal>
                 _droppedReplies++;
             }
             else if (error != 0)
+            {
+                return error;
+            }
+            else if ((error = SendAuthority(caller, receiver, IpcFlags.Tier(flags))) != 0)
             {
                 return error;
             }
@@ -103,7 +108,7 @@ public sealed unsafe partial class Kernel<THal>
         return received;
     }
 
-    /// <summary>The checks on a named partner: it exists, is alive, is not the caller, and is in the caller's container.</summary>
+    /// <summary>The checks on a named partner: it exists, is alive, and is not the caller.</summary>
     private int CheckPartner(Tcb* caller, uint tid, out Tcb* partner)
     {
         partner = Lookup(tid);
@@ -111,11 +116,20 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
-        if (partner == caller)
+        return partner == caller ? -Errno.EDEADLK : 0;
+    }
+
+    /// <summary>
+    /// A send needs an IPC cap with Send and the tier's right covering the receiver, unless the receiver
+    /// is waiting for exactly this sender (a reply to its call, or a pager's answer): it asked for it.
+    /// </summary>
+    private int SendAuthority(Tcb* sender, Tcb* receiver, uint tier)
+    {
+        if (receiver->State == ThreadState.BlockedReceive && receiver->Partner == sender->Tid)
         {
-            return -Errno.EDEADLK;
+            return 0;
         }
-        return partner->Container != caller->Container ? -Errno.EPERM : 0;
+        return Authority.Ipc(_caps, SubjectOf(sender), SubjectOf(receiver), Authority.TierRight(tier));
     }
 
     /// <summary>True when <paramref name="receiver"/> is blocked receiving from <paramref name="sender"/> (or from anyone).</summary>

@@ -1,4 +1,5 @@
 // irq_control and interrupt delivery to user-level IRQ threads: register, wait, release; mask, count, wake.
+using Codezero.Caps;
 using Codezero.Kernel.Abi;
 using Codezero.Kernel.Irq;
 using Codezero.Kernel.Threads;
@@ -9,8 +10,9 @@ namespace Codezero.Kernel;
 /// A device's interrupt is served by a user thread (docs/ipc.md, "IRQ threads"). When the line fires the
 /// kernel masks it at the distributor, counts it, and wakes the handler if it waits; the handler serves
 /// the device and calls WAIT again, which unmasks the line and returns the count, or blocks until the
-/// next interrupt. Until device capabilities exist, only a container's root thread (its pager) registers
-/// handlers, for itself or for threads it pages. A handler that ends gives its lines up.
+/// next interrupt. REGISTER needs an IRQ-control (device) cap for the line with Register, and, for
+/// another thread, a thread-control cap over it; WAIT and RELEASE need only be the line's handler (which
+/// someone holding the device cap made it). A handler that ends gives its lines up.
 /// </summary>
 public sealed unsafe partial class Kernel<THal>
 {
@@ -52,10 +54,14 @@ public sealed unsafe partial class Kernel<THal>
             {
                 return -Errno.ESRCH;
             }
-            if (handler->Container != caller->Container || ContainerOf(caller)->RootTid != caller->Tid
-                || (handler != caller && !Controls(caller, handler)))
+            int authority = Authority.Irq(_caps, SubjectOf(caller), irq, CapRights.IrqControl.Register);
+            if (authority == 0 && handler != caller)
             {
-                return -Errno.EPERM;
+                authority = Authority.ThreadControl(_caps, SubjectOf(caller), SubjectOf(handler), CapRights.ThreadControl.Run);
+            }
+            if (authority != 0)
+            {
+                return authority;
             }
             if (line->Handler != 0)
             {

@@ -25,4 +25,10 @@ public struct AddressSpace
 
     /// <summary>Cores whose TTBR0 points at it now (a change must reach their TLBs).</summary>
     public uint LiveCores;
+
+    /// <summary>Quota: the Spaces cap its creation was charged to, and the MapPages cap its table frames are (0: boot).</summary>
+    public uint SpaceCharge, MapCharge;
+
+    /// <summary>Second-level table frames charged to <see cref="MapCharge"/>.</summary>
+    public int MapFrames;
 }

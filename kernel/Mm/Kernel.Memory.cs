@@ -2,6 +2,7 @@
 using ThreadState = Codezero.Kernel.Threads.ThreadState;
 using Volatile = System.Threading.Volatile;
 using Thread = System.Threading.Thread;
+using Codezero.Caps;
 using Codezero.Kernel.Abi;
 using Codezero.Kernel.Containers;
 using Codezero.Kernel.Hal;
@@ -13,9 +14,6 @@ namespace Codezero.Kernel;
 
 public sealed unsafe partial class Kernel<THal>
 {
-    /// <summary>Device pages a container may map with MAP_IO (until device capabilities exist): UART0.</summary>
-    private const uint UartPage = global::Codezero.Hal.ArmCortexA9.Board.Uart0Base;
-
     /// <summary>Pages mapped or unmapped between two preemption points.</summary>
     private const uint PreemptionChunk = 64;
 
@@ -70,10 +68,49 @@ public sealed unsafe partial class Kernel<THal>
         return 0;
     }
 
+    /// <summary>
+    /// A space made by thread_control(CREATE) for <paramref name="creator"/>: one unit of its Spaces pool,
+    /// and for a copy the second-level table frames from its MapPages pool (both returned when it goes).
+    /// </summary>
+    private int CreateChargedSpace(Tcb* creator, uint copyFromL1, out int slot)
+    {
+        slot = 0;
+        int quota = ConsumeQuota(creator, PoolKind.Spaces, 1, out uint spaceCharge);
+        if (quota != 0)
+        {
+            return quota;
+        }
+        int framesBefore = _frames.FreeFrames;
+        int status = CreateSpace(creator->Container, copyFromL1, out slot);
+        if (status != 0)
+        {
+            ReturnQuota(ref spaceCharge, 1);
+            return status;
+        }
+        AddressSpace* space = _spaces.GetLive(slot);
+        space->SpaceCharge = spaceCharge;
+        int tables = framesBefore - _frames.FreeFrames - 2; // the 8 KiB first-level table is the space's own
+        if (tables > 0)
+        {
+            quota = ConsumeQuota(creator, PoolKind.MapPages, (uint)tables, out space->MapCharge);
+            if (quota != 0)
+            {
+                FreeSpace(slot);
+                return quota;
+            }
+            space->MapFrames = tables;
+        }
+        return 0;
+    }
+
     /// <summary>Frees a space with no threads left: its tables, and its ASID after flushing it from every TLB.</summary>
     private void FreeSpace(int slot)
     {
         AddressSpace* space = _spaces.GetLive(slot);
+        DestroyCapsOf(slot);
+        ReturnQuota(ref space->SpaceCharge, 1);
+        ReturnQuota(ref space->MapCharge, (uint)space->MapFrames);
+        space->MapFrames = 0;
         if (space->AsidContext != 0)
         {
             _hal.InvalidateAsid(_core, (uint)(space->AsidContext & 0xFF));
@@ -90,47 +127,36 @@ public sealed unsafe partial class Kernel<THal>
         _spaces.Free(new PoolHandle(slot, _spaces.GenerationOf(slot)));
     }
 
-    /// <summary>The space <paramref name="tid"/> (NIL: the caller) names, if the caller may change it: its own, one it shares, or a child's.</summary>
-    private int TargetSpace(Tcb* caller, uint tid, out AddressSpace* space)
+    /// <summary>The thread <paramref name="tid"/> (NIL: the caller) names, whose space a map or unmap changes.</summary>
+    private Tcb* TargetOf(Tcb* caller, uint tid)
     {
-        space = null;
         Tcb* target = tid == ThreadId.Nil ? caller : Lookup(tid);
-        if (target == null || target->State == ThreadState.Zombie)
-        {
-            return -Errno.ESRCH;
-        }
-        if (target != caller && (target->Container != caller->Container
-            || (!Controls(caller, target) && target->Space != caller->Space)))
-        {
-            return -Errno.EPERM;
-        }
-        space = SpaceOf(target);
-        return 0;
+        return target == null || target->State == ThreadState.Zombie ? null : target;
     }
 
     private int Map(Tcb* caller, uint physical, uint virtualAddress, uint pages, uint flags, uint tid)
     {
-        int status = TargetSpace(caller, tid, out AddressSpace* space);
-        if (status != 0)
+        Tcb* target = TargetOf(caller, tid);
+        if (target == null)
         {
-            return status;
+            return -Errno.ESRCH;
         }
+        AddressSpace* space = SpaceOf(target);
         MapFlags kind = (MapFlags)flags;
         bool io = kind == MapFlags.Io;
         bool knownKind = kind is MapFlags.ReadOnly or MapFlags.ReadWrite or MapFlags.ReadExecute or MapFlags.ReadWriteExecute or MapFlags.Io;
         if (((physical | virtualAddress) & (UserLayout.PageSize - 1)) != 0 || virtualAddress < UserLayout.PageSize
-            || pages == 0 || pages > UserPageTables.UserTop / UserLayout.PageSize || !knownKind)
+            || pages == 0 || pages > UserPageTables.UserTop / UserLayout.PageSize || !knownKind
+            || virtualAddress + (ulong)pages * UserLayout.PageSize > UserPageTables.UserTop)
         {
             return -Errno.EINVAL;
         }
-        ulong end = physical + (ulong)pages * UserLayout.PageSize;
-        ContainerRecord* container = ContainerOf(caller);
-        bool allowed = io
-            ? physical == UartPage && pages == 1
-            : physical >= container->MemoryBase && end <= (ulong)container->MemoryBase + container->MemorySize;
-        if (!allowed)
+        uint rights = (flags & (CapRights.Memory.Read | CapRights.Memory.Write | CapRights.Memory.Exec))
+                    | (io ? CapRights.Memory.Uncached : CapRights.Memory.Cached);
+        int authority = Authority.Map(_caps, SubjectOf(caller), SubjectOf(target), physical >> 12, virtualAddress >> 12, pages, rights);
+        if (authority != 0)
         {
-            return -Errno.EPERM;
+            return authority;
         }
         MmStatus check = UserPageTables.CheckMap(_memory, _frames, space->L1, virtualAddress, physical, pages, kind);
         if (check != MmStatus.Ok)
@@ -146,6 +172,11 @@ public sealed unsafe partial class Kernel<THal>
         while (true)
         {
             uint n = pages < PreemptionChunk ? pages : PreemptionChunk;
+            int status = ChargeTables(caller, space, TablesNeeded(space, virtualAddress, physical, n, kind));
+            if (status != 0)
+            {
+                return status; // the pages mapped before this step stay mapped, as after a preemption point
+            }
             UserPageTables.Map(_memory, _frames, space->L1, virtualAddress, physical, n, kind);
             _hal.Charge(_core, n * CyclesPerPage);
             pages -= n;
@@ -167,14 +198,21 @@ public sealed unsafe partial class Kernel<THal>
 
     private int Unmap(Tcb* caller, uint virtualAddress, uint pages, uint tid)
     {
-        int status = TargetSpace(caller, tid, out AddressSpace* space);
-        if (status != 0)
+        Tcb* target = TargetOf(caller, tid);
+        if (target == null)
         {
-            return status;
+            return -Errno.ESRCH;
         }
-        if (virtualAddress < UserLayout.PageSize)
+        AddressSpace* space = SpaceOf(target);
+        if (virtualAddress < UserLayout.PageSize || (virtualAddress & (UserLayout.PageSize - 1)) != 0 || pages == 0
+            || pages > UserPageTables.UserTop / UserLayout.PageSize || virtualAddress + (ulong)pages * UserLayout.PageSize > UserPageTables.UserTop)
         {
             return -Errno.EINVAL; // page 0 is never mapped
+        }
+        int authority = Authority.Unmap(_caps, SubjectOf(caller), SubjectOf(target), virtualAddress >> 12, pages);
+        if (authority != 0)
+        {
+            return authority;
         }
         MmStatus check = UserPageTables.CheckUnmap(_memory, space->L1, virtualAddress, pages);
         if (check != MmStatus.Ok)
@@ -185,7 +223,9 @@ public sealed unsafe partial class Kernel<THal>
         while (true)
         {
             uint n = pages < PreemptionChunk ? pages : PreemptionChunk;
+            int framesBefore = _frames.FreeFrames;
             UserPageTables.Unmap(_memory, _frames, space->L1, virtualAddress, n);
+            ReleaseTables(space, _frames.FreeFrames - framesBefore);
             Shootdown(space);
             _hal.Charge(_core, n * CyclesPerPage);
             pages -= n;
@@ -237,6 +277,44 @@ public sealed unsafe partial class Kernel<THal>
     }
 
     private long _shootdowns;
+
+    /// <summary>Second-level table frames a map step would take (the decode step's count).</summary>
+    private int TablesNeeded(AddressSpace* space, uint virtualAddress, uint physical, uint pages, MapFlags kind)
+    {
+        UserPageTables.CheckMap(_memory, _frames, space->L1, virtualAddress, physical, pages, kind, out int tables);
+        return tables;
+    }
+
+    /// <summary>
+    /// Charges <paramref name="tables"/> new table frames of <paramref name="space"/> to the MapPages pool:
+    /// a space's frames all come from one cap, the first it was charged to.
+    /// </summary>
+    private int ChargeTables(Tcb* caller, AddressSpace* space, int tables)
+    {
+        if (tables <= 0)
+        {
+            return 0;
+        }
+        int status = space->MapCharge == 0
+            ? ConsumeQuota(caller, PoolKind.MapPages, (uint)tables, out space->MapCharge)
+            : _caps.ConsumeFrom(space->MapCharge, (uint)tables);
+        if (status == 0)
+        {
+            space->MapFrames += tables;
+        }
+        return status;
+    }
+
+    /// <summary>Table frames an unmap freed go back to the pool they were charged to (boot-made tables were not).</summary>
+    private void ReleaseTables(AddressSpace* space, int freed)
+    {
+        int back = freed < space->MapFrames ? freed : space->MapFrames;
+        if (back > 0 && space->MapCharge != 0)
+        {
+            _caps.Return(space->MapCharge, (uint)back);
+            space->MapFrames -= back;
+        }
+    }
 
     /// <summary>TLB shootdowns that had to interrupt other cores.</summary>
     public long Shootdowns => _shootdowns;

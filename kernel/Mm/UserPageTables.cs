@@ -89,7 +89,13 @@ public static unsafe class UserPageTables
     /// <summary>The decode half of <see cref="Map"/>: what it would return, changing nothing.</summary>
     public static MmStatus CheckMap(PhysicalMemoryMap memory, PhysicalFrameAllocator frames, uint l1,
         uint va, uint pa, uint pages, MapFlags flags)
+        => CheckMap(memory, frames, l1, va, pa, pages, flags, out _);
+
+    /// <summary>The decode half of <see cref="Map"/>, and how many table frames it would take.</summary>
+    public static MmStatus CheckMap(PhysicalMemoryMap memory, PhysicalFrameAllocator frames, uint l1,
+        uint va, uint pa, uint pages, MapFlags flags, out int tableFrames)
     {
+        tableFrames = 0;
         // Decode: check everything and count the table frames needed; change nothing.
         if (!ValidRange(va, pages) || (pa & (PageSize - 1)) != 0 || (ulong)pa + (ulong)pages * PageSize > 1UL << 32 || !ValidFlags(flags))
         {
@@ -118,6 +124,7 @@ public static unsafe class UserPageTables
                 return MmStatus.AlreadyMapped;
             }
         }
+        tableFrames = newFrames;
         return newFrames > frames.FreeFrames ? MmStatus.OutOfMemory : MmStatus.Ok;
     }
 

@@ -2,6 +2,7 @@
 using ThreadState = Codezero.Kernel.Threads.ThreadState;
 using Volatile = System.Threading.Volatile;
 using Thread = System.Threading.Thread;
+using Codezero.Caps;
 using Codezero.Kernel.Abi;
 using Codezero.Kernel.Memory;
 using Codezero.Kernel.Mm;
@@ -44,6 +45,11 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EINVAL;
         }
+        int authority = Authority.Mutex(_caps, SubjectOf(t), op == MutexLock ? CapRights.Mutex.Lock : CapRights.Mutex.Unlock);
+        if (authority != 0)
+        {
+            return authority;
+        }
         if (!UserPageTables.TryLookup(_memory, SpaceOf(t)->L1, address, out uint physical, out MapFlags flags))
         {
             return -Errno.EFAULT;
@@ -59,10 +65,22 @@ public sealed unsafe partial class Kernel<THal>
             {
                 return -Errno.EAGAIN;
             }
-            int queue = FindMutex(physical, create: true);
+            int queue = FindMutex(physical, create: false);
             if (queue == 0)
             {
-                return -Errno.ENOMEM;
+                // The first waiter's container pays for the queue, from its Mutexes pool.
+                int quota = ConsumeQuota(t, PoolKind.Mutexes, 1, out uint charge);
+                if (quota != 0)
+                {
+                    return quota;
+                }
+                queue = FindMutex(physical, create: true);
+                if (queue == 0)
+                {
+                    ReturnQuota(ref charge, 1);
+                    return -Errno.ENOMEM;
+                }
+                _mutexes.GetLive(queue)->Charge = charge;
             }
             MutexQueue* q = _mutexes.GetLive(queue);
             SaveCurrent(_core);
@@ -125,6 +143,7 @@ public sealed unsafe partial class Kernel<THal>
     private void FreeMutex(int slot)
     {
         MutexQueue* q = _mutexes.GetLive(slot);
+        ReturnQuota(ref q->Charge, 1);
         int bucket = Bucket(q->Physical);
         if (_mutexBuckets[bucket] == slot)
         {

@@ -9,6 +9,9 @@ public struct MutexQueue
     /// <summary>Reserved: the pool chains free slots through the first word.</summary>
     public int PoolLink;
 
+    /// <summary>The Mutexes quantity cap this queue is charged to (its first waiter's).</summary>
+    public uint Charge;
+
     /// <summary>Physical address of the mutex word: the key, shared by every space that maps it.</summary>
     public uint Physical;
 

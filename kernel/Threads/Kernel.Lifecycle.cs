@@ -276,6 +276,7 @@ public sealed unsafe partial class Kernel<THal>
         }
         int space = t->Space;
         ContainerRecord* container = ContainerOf(t);
+        ReturnQuota(ref t->ThreadCharge, 1);
         t->Tid = 0;
         _threads.Free(new Memory.PoolHandle(slot, _threads.GenerationOf(slot)));
         Mm.AddressSpace* s = _spaces.GetLive(space);

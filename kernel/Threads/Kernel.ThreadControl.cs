@@ -1,5 +1,6 @@
 // thread_control and exchange_registers: creating, running, suspending, destroying, recycling, waiting.
 using System;
+using Codezero.Caps;
 using Codezero.Hal.ArmCortexA9.Cpu;
 using Codezero.Kernel.Abi;
 using Codezero.Kernel.Hal;
@@ -56,13 +57,14 @@ public sealed unsafe partial class Kernel<THal>
                     return -Errno.EPERM;
             }
         }
-        if (target->Container != caller->Container)
+        int authority = Authority.ThreadControl(_caps, SubjectOf(caller), SubjectOf(target), ThreadControlRight(op));
+        if (authority != 0)
         {
-            return -Errno.EPERM;
+            return authority;
         }
-        if (op == ThreadAction.Wait ? target->Parent != caller->Tid : !Controls(caller, target))
+        if (op == ThreadAction.Wait && target->Parent != caller->Tid)
         {
-            return op == ThreadAction.Wait ? -Errno.ENOCHILD : -Errno.EPERM;
+            return -Errno.ENOCHILD;
         }
         switch (op)
         {
@@ -86,14 +88,16 @@ public sealed unsafe partial class Kernel<THal>
             return -Errno.EINVAL;
         }
         Tcb* source = sourceTid == ThreadId.Nil ? caller : Lookup(sourceTid);
-        if (source == null)
+        if (source == null || source->State == ThreadState.Zombie)
         {
             return -Errno.ESRCH;
         }
-        if (source != caller && (source->Container != caller->Container
-            || (!Controls(caller, source) && source->Space != caller->Space)))
+        // A thread in an existing space needs a cap covering that space's owner; one in a new space a container-wide cap.
+        Subject target = spaceFlag == ThreadAction.NewSpace ? ContainerSubject(caller->Container) : SubjectOf(source);
+        int authority = Authority.ThreadControl(_caps, SubjectOf(caller), target, CapRights.ThreadControl.Create);
+        if (authority != 0)
         {
-            return -Errno.EPERM;
+            return authority;
         }
         uint pager = pagerTid == ThreadId.Nil ? caller->Tid : pagerTid;
         Tcb* pagerThread = Lookup(pager);
@@ -101,12 +105,18 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
+        int quota = ConsumeQuota(caller, PoolKind.Threads, 1, out uint threadCharge);
+        if (quota != 0)
+        {
+            return quota;
+        }
         int space = source->Space;
         if (spaceFlag != ThreadAction.ShareSpace)
         {
-            int status = CreateSpace(caller->Container, spaceFlag == ThreadAction.CopySpace ? SpaceOf(source)->L1 : 0, out space);
+            int status = CreateChargedSpace(caller, spaceFlag == ThreadAction.CopySpace ? SpaceOf(source)->L1 : 0, out space);
             if (status != 0)
             {
+                ReturnQuota(ref threadCharge, 1);
                 return status;
             }
         }
@@ -117,8 +127,10 @@ public sealed unsafe partial class Kernel<THal>
             {
                 FreeSpace(space);
             }
+            ReturnQuota(ref threadCharge, 1);
             return -Errno.ENOMEM;
         }
+        t->ThreadCharge = threadCharge;
         t->Pager = pager;
         t->Parent = caller->Tid;
         t->Priority = caller->Priority;
@@ -149,8 +161,17 @@ public sealed unsafe partial class Kernel<THal>
         return t;
     }
 
-    /// <summary>True when <paramref name="caller"/> may control <paramref name="target"/>: it is its parent or its pager.</summary>
-    private static bool Controls(Tcb* caller, Tcb* target) => target->Parent == caller->Tid || target->Pager == caller->Tid;
+    /// <summary>The thread-control right an action needs.</summary>
+    private static uint ThreadControlRight(uint op) => op switch
+    {
+        ThreadAction.Run => CapRights.ThreadControl.Run,
+        ThreadAction.Suspend => CapRights.ThreadControl.Suspend,
+        ThreadAction.Destroy => CapRights.ThreadControl.Destroy,
+        ThreadAction.Recycle => CapRights.ThreadControl.Recycle,
+        ThreadAction.Wait => CapRights.ThreadControl.Wait,
+        ThreadAction.Sched => CapRights.ThreadControl.Sched,
+        _ => CapRights.ThreadControl.Create,
+    };
 
     private Containers.ContainerRecord* ContainerRecord(int id) => _containers.GetLive(id);
 
@@ -264,9 +285,13 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
-        if (target != caller && (target->Container != caller->Container || !Controls(caller, target)))
+        if (target != caller)
         {
-            return -Errno.EPERM;
+            int authority = Authority.ThreadControl(_caps, SubjectOf(caller), SubjectOf(target), CapRights.ThreadControl.Sched);
+            if (authority != 0)
+            {
+                return authority;
+            }
         }
         uint priority = arg & 0xFF;
         uint affinity = (arg >> 8) & 0xF;
@@ -303,9 +328,9 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.ESRCH;
         }
-        if (target == caller || target->Container != caller->Container || !Controls(caller, target))
+        if (target == caller)
         {
-            return target == caller ? -Errno.EBUSY : -Errno.EPERM;
+            return -Errno.EBUSY;
         }
         uint* data = stackalloc uint[ExregsLayout.Size / 4];
         uint l1 = SpaceOf(caller)->L1;
@@ -322,6 +347,16 @@ public sealed unsafe partial class Kernel<THal>
             || (data[ExregsLayout.ValidWord] & ~0xFFFFu) != 0)
         {
             return -Errno.EINVAL;
+        }
+        uint rights = (flags & ExregsLayout.Read) != 0
+            ? CapRights.ExchangeRegisters.Read
+            : CapRights.ExchangeRegisters.Write
+              | ((flags & ExregsLayout.SetPager) != 0 ? CapRights.ExchangeRegisters.Pager : 0)
+              | ((flags & ExregsLayout.SetUtcb) != 0 ? CapRights.ExchangeRegisters.Utcb : 0);
+        int authority = Authority.ExchangeRegisters(_caps, SubjectOf(caller), SubjectOf(target), rights);
+        if (authority != 0)
+        {
+            return authority;
         }
         if ((flags & ExregsLayout.Read) != 0)
         {

@@ -75,6 +75,9 @@ public unsafe struct Tcb
 
     public int ExitCode;
 
+    /// <summary>The Threads quantity cap its creation was charged to (0: a boot thread).</summary>
+    public uint ThreadCharge;
+
     /// <summary>The message a fault sends its pager: MR0-MR5.</summary>
     public fixed uint FaultMessage[6];
 

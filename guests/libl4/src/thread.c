@@ -1,7 +1,7 @@
 /*
  * thread.c - l4_thread_start/l4_thread_prepare (a thread in the caller's
- * space running fn(arg) on a given stack and UTCB slot) and
- * l4_self_priority.
+ * space running fn(arg) on a given stack and UTCB slot), l4_thread_start_in
+ * (the same in a copied space) and l4_self_priority.
  */
 #include "l4/l4.h"
 
@@ -19,12 +19,12 @@ static int sched_at_own_priority(l4_tid_t t, unsigned affinity)
     return -L4_EPERM;
 }
 
-int l4_thread_prepare(l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
+static int prepare_in(uint32_t space_flag, l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
                       int prio, unsigned affinity)
 {
     if (utcb_slot >= L4_UTCB_SLOTS || prio > L4_PRIO_MAX || affinity > L4_SCHED_AFFINITY_MASK)
         return -L4_EINVAL;
-    int t = l4_thread_control(L4_TC_CREATE | L4_TC_SHARE_SPACE, L4_NILTHREAD, L4_NILTHREAD);
+    int t = l4_thread_control(L4_TC_CREATE | space_flag, L4_NILTHREAD, L4_NILTHREAD);
     if (t < 0)
         return t;
 
@@ -47,6 +47,26 @@ int l4_thread_prepare(l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb
         if (e > 0)
             e = 0;
     }
+    if (e < 0) {
+        l4_destroy((l4_tid_t)t);
+        return e;
+    }
+    return t;
+}
+
+int l4_thread_prepare(l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
+                      int prio, unsigned affinity)
+{
+    return prepare_in(L4_TC_SHARE_SPACE, fn, arg, stack_top, utcb_slot, prio, affinity);
+}
+
+int l4_thread_start_in(uint32_t space_flag, l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
+                       int prio, unsigned affinity)
+{
+    int t = prepare_in(space_flag, fn, arg, stack_top, utcb_slot, prio, affinity);
+    if (t < 0)
+        return t;
+    int e = l4_run((l4_tid_t)t);
     if (e < 0) {
         l4_destroy((l4_tid_t)t);
         return e;

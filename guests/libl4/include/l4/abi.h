@@ -16,7 +16,7 @@
 #define L4_SYS_MAP                  4
 #define L4_SYS_UNMAP                5
 #define L4_SYS_GETID                6
-#define L4_SYS_CAPABILITY_CONTROL   7   /* -ENOSYS until issue Capabilities */
+#define L4_SYS_CAPABILITY_CONTROL   7
 #define L4_SYS_CONTAINER_CONTROL    8   /* -ENOSYS until issue Capabilities */
 #define L4_SYS_IRQ_CONTROL          9
 #define L4_SYS_MUTEX_CONTROL        10
@@ -134,6 +134,47 @@
 #define L4_MR_TAG           0   /* MR0: the tag, meaning agreed by the two parties */
 #define L4_MR_SENDER        1   /* MR1: the sender's id, always written by the kernel on receive */
 
+/* ---- capability_control(op, a, b, c) (docs/capabilities.md) -------------- */
+#define L4_CAP_NCAPS        0   /* -> caps the caller's space and container hold */
+#define L4_CAP_READ         1   /* a = struct l4_cap[], b = max -> entries written */
+#define L4_CAP_SHARE        2   /* a = id: the caller's container holds it */
+#define L4_CAP_GRANT        3   /* a = id, b = thread: its space holds it */
+#define L4_CAP_REPLICATE    4   /* a = id -> new id */
+#define L4_CAP_SPLIT        5   /* a = id, b = rights (or 0), c = quantity -> new id */
+#define L4_CAP_DEDUCE       6   /* a = id, b = struct l4_cap * with the narrowed fields */
+#define L4_CAP_DESTROY      7   /* a = id */
+#define L4_CAP_REVOKE       8   /* a = id: every cap derived from it goes */
+/* cap types */
+#define L4_CAPTYPE_THREAD_CONTROL 1
+#define L4_CAPTYPE_EXREGS         2
+#define L4_CAPTYPE_PHYSMEM        3
+#define L4_CAPTYPE_VIRTMEM        4
+#define L4_CAPTYPE_IPC            5
+#define L4_CAPTYPE_IRQ            6
+#define L4_CAPTYPE_MUTEX          7
+#define L4_CAPTYPE_QUANTITY       8
+#define L4_CAPTYPE_CAP_CONTROL    9
+/* targets */
+#define L4_CAPTARGET_THREAD       1
+#define L4_CAPTARGET_SPACE        2
+#define L4_CAPTARGET_CONTAINER    3
+/* pools */
+#define L4_POOL_THREADS 1
+#define L4_POOL_SPACES 2
+#define L4_POOL_MUTEXES 3
+#define L4_POOL_MAP_PAGES 4
+#define L4_POOL_CAPS 5
+/* generic rights, and a few per type (the full lists: docs/capabilities.md) */
+#define L4_CAP_CHANGEABLE   (1u << 29)
+#define L4_CAP_TRANSFERABLE (1u << 30)
+#define L4_CAP_REPLICABLE   (1u << 31)
+#define L4_CAPR_IPC_SEND 1
+#define L4_CAPR_IPC_RECEIVE 2
+#define L4_CAPR_IPC_SHORT 4
+#define L4_CAPR_IPC_FULL 8
+#define L4_CAPR_IPC_EXTENDED 16
+#define L4_CAP_SIZE         40
+
 /* ---- irq_control(op, irq, tid) ------------------------------------------ */
 #define L4_IRQ_REGISTER     0   /* tid (NIL: caller) becomes the handler of irq */
 #define L4_IRQ_WAIT         1   /* the handler waits: returns the interrupts counted (>= 1) */
@@ -213,6 +254,18 @@ struct exregs {                 /* 80 bytes, word aligned */
 _Static_assert(sizeof(struct exregs) == L4_EXREGS_SIZE, "struct exregs is 80 bytes");
 _Static_assert(__builtin_offsetof(struct exregs, sp) == L4_EXREGS_OFF_SP, "exregs sp");
 _Static_assert(__builtin_offsetof(struct exregs, utcb) == L4_EXREGS_OFF_UTCB, "exregs utcb");
+
+struct l4_cap {                 /* 40 bytes: what capability_control READ gives and DEDUCE takes */
+    uint32_t id;
+    uint8_t type, target_kind, pool, owner_kind;   /* owner_kind: 0 a space, 1 a container */
+    uint32_t rights;
+    uint32_t target;            /* thread, space or container id */
+    uint32_t start, end;        /* page frames / virtual pages / irq lines: [start, end) */
+    uint32_t size, used;        /* quantities */
+    uint32_t owner;             /* space or container id */
+    uint32_t parent;            /* the cap it was derived from (0: none) */
+};
+_Static_assert(sizeof(struct l4_cap) == L4_CAP_SIZE, "struct l4_cap is 40 bytes");
 
 struct l4_time {
     uint32_t sec, usec;

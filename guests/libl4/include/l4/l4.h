@@ -44,7 +44,7 @@ int l4_unmap(uint32_t virt, uint32_t npages, l4_tid_t tid);
 /* Returns the caller's id; space, container and pager ids through the
  * pointers (each may be NULL). */
 l4_tid_t l4_getid(uint32_t *space, uint32_t *container, l4_tid_t *pager);
-int l4_capability_control(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
+int l4_capability_control(uint32_t op, uint32_t a, uint32_t b, uint32_t c, uint32_t unused);
 int l4_container_control(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 int l4_irq_control(uint32_t op, uint32_t irq, l4_tid_t tid);
 int l4_mutex_control(volatile uint32_t *addr, uint32_t op, uint32_t expected);
@@ -81,6 +81,19 @@ int l4_receive_extended(l4_tid_t from, uint32_t mr[L4_MR_COUNT], void *buf, uint
 /* sends size bytes from buf, then receives the reply (at most size bytes) into buf */
 int l4_call_extended(l4_tid_t to, uint32_t mr[L4_MR_COUNT], void *buf, uint32_t size,
                      uint32_t *received_size);
+
+static inline int l4_cap_count(void) { return l4_capability_control(L4_CAP_NCAPS, 0, 0, 0, 0); }
+static inline int l4_cap_read(struct l4_cap *caps, uint32_t max)
+{ return l4_capability_control(L4_CAP_READ, (uint32_t)caps, max, 0, 0); }
+static inline int l4_cap_share(uint32_t id) { return l4_capability_control(L4_CAP_SHARE, id, 0, 0, 0); }
+static inline int l4_cap_grant(uint32_t id, l4_tid_t to) { return l4_capability_control(L4_CAP_GRANT, id, to, 0, 0); }
+static inline int l4_cap_replicate(uint32_t id) { return l4_capability_control(L4_CAP_REPLICATE, id, 0, 0, 0); }
+static inline int l4_cap_split(uint32_t id, uint32_t rights, uint32_t quantity)
+{ return l4_capability_control(L4_CAP_SPLIT, id, rights, quantity, 0); }
+static inline int l4_cap_deduce(uint32_t id, const struct l4_cap *narrower)
+{ return l4_capability_control(L4_CAP_DEDUCE, id, (uint32_t)narrower, 0, 0); }
+static inline int l4_cap_destroy(uint32_t id) { return l4_capability_control(L4_CAP_DESTROY, id, 0, 0, 0); }
+static inline int l4_cap_revoke(uint32_t id) { return l4_capability_control(L4_CAP_REVOKE, id, 0, 0, 0); }
 
 static inline int l4_irq_register(uint32_t irq, l4_tid_t tid) { return l4_irq_control(L4_IRQ_REGISTER, irq, tid); }
 static inline int l4_irq_wait(uint32_t irq) { return l4_irq_control(L4_IRQ_WAIT, irq, L4_NILTHREAD); }
@@ -132,6 +145,12 @@ typedef int (*l4_thread_fn)(void *arg);
  * thread is destroyed). */
 int l4_thread_start(l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
                     int prio, unsigned affinity);
+/* The same in a space of its own: space_flag L4_TC_COPY_SPACE (the caller's
+ * mappings, so the same code, data and stacks: the frames are shared) or
+ * L4_TC_SHARE_SPACE. A thread in a copied space holds none of the caller's
+ * caps, only those its container shares (docs/capabilities.md). */
+int l4_thread_start_in(uint32_t space_flag, l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
+                       int prio, unsigned affinity);
 /* Same but does not RUN it (for tests that want to poke it first). */
 int l4_thread_prepare(l4_thread_fn fn, void *arg, void *stack_top, unsigned utcb_slot,
                       int prio, unsigned affinity);
