@@ -26,6 +26,16 @@ public sealed unsafe partial class Kernel<THal>
         _core = core;
         ref CoreState cpu = ref _cpu[core];
         cpu.Entries++;
+        long now = _hal.Now(core);
+        if (cpu.Current != 0)
+        {
+            ContainerOf(Slot(cpu.Current))->Cycles += now - cpu.ResumedAt;
+        }
+        if (_options.MaxCycles != 0 && now >= _options.MaxCycles && !_timeLimitReached)
+        {
+            _timeLimitReached = true;
+            _hal.Stop(TimeLimitStatus);
+        }
         cpu.Saved = cpu.Current == 0;
         cpu.NeedResched = false;
         cpu.Yield = false;
@@ -37,6 +47,7 @@ public sealed unsafe partial class Kernel<THal>
                 {
                     if (_options.IpcFastPath && TryFastIpc(core))
                     {
+                        cpu.ResumedAt = _hal.Now(core);
                         Release(); // the fast path has switched the core to the partner itself
                         return true;
                     }
@@ -66,9 +77,18 @@ public sealed unsafe partial class Kernel<THal>
                 break;
         }
         FinishEntry(core);
+        cpu.ResumedAt = _hal.Now(core);
         Release();
         return true;
     }
+
+    /// <summary>The exit status the board stops with when <see cref="KernelOptions.MaxCycles"/> is reached.</summary>
+    public const int TimeLimitStatus = 66;
+
+    private bool _timeLimitReached;
+
+    /// <summary>True when the run was stopped by <see cref="KernelOptions.MaxCycles"/>.</summary>
+    public bool TimeLimitReached => _timeLimitReached;
 
     private void HandleInterrupts(int core)
     {

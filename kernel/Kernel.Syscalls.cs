@@ -83,7 +83,7 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EFAULT;
         }
-        _hal.WriteConsole(text);
+        WriteConsole(t->Container, text);
         return (int)length;
     }
 

@@ -71,6 +71,22 @@ public sealed unsafe partial class Kernel<THal> where THal : struct, IKernelHal
 
     public KernelOptions Options => _options;
 
+    /// <summary>Set at boot by a manifest run: console output goes out prefixed with container names.</summary>
+    public Diagnostics.ContainerConsole? Console { get; set; }
+
+    /// <summary>Console text of container <paramref name="container"/> (0: the kernel's own reports).</summary>
+    private void WriteConsole(int container, System.ReadOnlySpan<byte> text)
+    {
+        if (Console != null)
+        {
+            Console.Write(container, text);
+        }
+        else
+        {
+            _hal.WriteConsole(text);
+        }
+    }
+
     public THal Hal => _hal;
 
     public int CoreCount => _cores;

@@ -35,6 +35,9 @@ public sealed class KernelOptions
     /// </summary>
     public bool IpcFastPath { get; init; } = true;
 
+    /// <summary>Stop the run at the first kernel entry at or after this many cycles on any core (0: no limit).</summary>
+    public long MaxCycles { get; init; }
+
     /// <summary>Print a line on the console for every thread stopped by a fault (tests may turn it off).</summary>
     public bool ReportFaults { get; init; } = true;
 }

@@ -60,10 +60,16 @@ public sealed unsafe partial class Kernel<THal>
     /// <summary>
     /// Makes a container for one program: its own physical memory, a space with the image's segments
     /// (with their own rights), a 64 KiB stack and the UTCB page, and a root thread that is its pager.
-    /// Boot-time only: it may allocate and throws on a bad image or a full pool.
+    /// Boot-time only: it may allocate and throws on a bad image or a full pool. The root runs at
+    /// <paramref name="priority"/> (-1: the kernel's default) on the cores of <paramref name="affinity"/>
+    /// (0: any), from <paramref name="entry"/> (null: the ELF entry).
     /// </summary>
-    public uint CreateRootContainer(ElfImage image, uint memoryBase, uint memorySize)
+    public uint CreateRootContainer(ElfImage image, uint memoryBase, uint memorySize, int priority = -1, uint affinity = 0, uint? entry = null)
     {
+        if (priority > Sched.RunQueue.Priorities - 1 || (affinity & ~_allCores) != 0)
+        {
+            throw new ArgumentException($"priority {priority} or affinity 0x{affinity:x} is not possible on {_cores} cores");
+        }
         if (!_containers.TryAllocate(out PoolHandle handle))
         {
             throw new InvalidOperationException("too many containers for the kernel's pool");
@@ -147,13 +153,18 @@ public sealed unsafe partial class Kernel<THal>
         }
         container->RootTid = t->Tid;
         t->Utcb = UserLayout.UtcbPage;
-        t->Priority = _options.RootPriority;
+        t->Priority = priority >= 0 ? priority : _options.RootPriority;
+        t->Affinity = affinity == 0 ? _allCores : affinity;
         t->Core = (handle.Index - 1) % _cores;
+        if (((t->Affinity >> t->Core) & 1) == 0)
+        {
+            t->Core = System.Numerics.BitOperations.TrailingZeroCount(t->Affinity);
+        }
         t->Context.R[0] = next;
         t->Context.R[1] = memoryBase + memorySize - next;
         t->Context.R[2] = t->Tid;
         t->Context.R[13] = UserLayout.RootStackTop;
-        t->Context.Pc = image.Entry;
+        t->Context.Pc = entry ?? image.Entry;
         t->State = ThreadState.Runnable;
         t->SliceLeft = _options.SliceCycles;
         _runQueues[t->Core].EnqueueBack(SlotOf(t), t->Priority);

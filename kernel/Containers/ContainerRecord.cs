@@ -25,4 +25,7 @@ public struct ContainerRecord
     public bool RootExited;
 
     public uint RootTid;
+
+    /// <summary>Statistics: emulated cycles its threads ran, IPC rendezvous they sent by tier.</summary>
+    public long Cycles, ShortIpcs, FullIpcs, ExtendedIpcs;
 }

@@ -45,6 +45,7 @@ public sealed unsafe partial class Kernel<THal>
         cpu.Syscalls++;
         cpu.ShortIpcs++;
         cpu.FastPathIpcs++;
+        ContainerOf(caller)->ShortIpcs++;
         _hal.Charge(core, RendezvousCycles);
 
         // The message: MR0-MR5 with MR1 the sender, r2 the received flags, r0 the result.

@@ -75,24 +75,29 @@ public sealed unsafe partial class Kernel<THal>
             CopyExtended(sender, receiver, bytes);
         }
         SetUserRegister(receiver, 2, IpcFlags.Received(tier, bytes));
-        CountRendezvous(tier);
+        CountRendezvous(sender, tier);
         return 0;
     }
 
-    private void CountRendezvous(uint tier)
+    /// <summary>Counts a rendezvous by tier, on this core and for the sender's container.</summary>
+    private void CountRendezvous(Tcb* sender, uint tier)
     {
         ref Sched.CoreState cpu = ref _cpu[_core];
+        Containers.ContainerRecord* container = ContainerOf(sender);
         if (tier == IpcFlags.Short)
         {
             cpu.ShortIpcs++;
+            container->ShortIpcs++;
         }
         else if (tier == IpcFlags.Full)
         {
             cpu.FullIpcs++;
+            container->FullIpcs++;
         }
         else
         {
             cpu.ExtendedIpcs++;
+            container->ExtendedIpcs++;
         }
     }
 

@@ -15,6 +15,9 @@ public struct CoreState
     /// <summary>Slot of the space in TTBR0 (0: none).</summary>
     public int Space;
 
+    /// <summary>The cycle at which the core last returned to user code (to charge what its thread ran).</summary>
+    public long ResumedAt;
+
     /// <summary>Set during an entry when the scheduler must choose again before returning.</summary>
     public bool NeedResched;
 

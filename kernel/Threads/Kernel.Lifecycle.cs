@@ -249,7 +249,7 @@ public sealed unsafe partial class Kernel<THal>
         log.Append(" cpsr=");
         log.Hex(t->Context.Cpsr);
         log.Append('\n');
-        _hal.WriteConsole(log.Written);
+        WriteConsole(0, log.Written);
     }
 
     private static string RegisterName(int i) => i switch
