@@ -338,10 +338,6 @@ public sealed unsafe partial class Kernel<THal>
         {
             return -Errno.EFAULT;
         }
-        if (target->State != ThreadState.Inactive)
-        {
-            return -Errno.EBUSY;
-        }
         uint flags = data[ExregsLayout.FlagsWord];
         if ((flags & ~(ExregsLayout.Read | ExregsLayout.SetPager | ExregsLayout.SetUtcb)) != 0
             || (data[ExregsLayout.ValidWord] & ~0xFFFFu) != 0)
@@ -357,6 +353,10 @@ public sealed unsafe partial class Kernel<THal>
         if (authority != 0)
         {
             return authority;
+        }
+        if (target->State != ThreadState.Inactive)
+        {
+            return -Errno.EBUSY;
         }
         if ((flags & ExregsLayout.Read) != 0)
         {

@@ -9,6 +9,7 @@
  *   src/print.c      l4_printf / l4_snprintf / l4_puts / l4_putc
  *   src/string.c     memset/memcpy/memmove/memcmp/strlen (gcc may call them)
  *   src/ipc.c        extended-tier send / receive / call helpers
+ *   src/caps.c       l4_peers: whom one may call, from one's IPC caps
  *
  * Every call returns 0 or a result >= 0 on success and -errno on failure.
  */
@@ -94,6 +95,11 @@ static inline int l4_cap_deduce(uint32_t id, const struct l4_cap *narrower)
 { return l4_capability_control(L4_CAP_DEDUCE, id, (uint32_t)narrower, 0, 0); }
 static inline int l4_cap_destroy(uint32_t id) { return l4_capability_control(L4_CAP_DESTROY, id, 0, 0, 0); }
 static inline int l4_cap_revoke(uint32_t id) { return l4_capability_control(L4_CAP_REVOKE, id, 0, 0, 0); }
+
+/* The threads of other containers the caller holds an IPC send cap towards
+ * (their pagers, for a manifest's ipc entries), up to max; the count or -errno
+ * (src/caps.c). Needs the cap-control read right. */
+int l4_peers(l4_tid_t *peers, int max);
 
 static inline int l4_irq_register(uint32_t irq, l4_tid_t tid) { return l4_irq_control(L4_IRQ_REGISTER, irq, tid); }
 static inline int l4_irq_wait(uint32_t irq) { return l4_irq_control(L4_IRQ_WAIT, irq, L4_NILTHREAD); }
