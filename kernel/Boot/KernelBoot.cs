@@ -20,22 +20,55 @@ public static class KernelBoot
     public static uint KernelObjectBytes(KernelOptions options)
         => ((2u << 20) + Kernel<CortexA9Hal>.StagingRegionBytes(options.MaxThreads) + 0xFFFFF) & ~0xFFFFFu;
 
+    /// <summary>The first byte of RAM after the kernel's part (objects and page-table frames), 1 MiB aligned: containers start here.</summary>
+    public static uint FirstFreeAddress(KernelOptions options)
+    {
+        uint framesBase = PhysicalMemoryMap.RamBase + KernelObjectBytes(options);
+        uint framesSize = (uint)options.PageTableFrames * PhysicalFrameAllocator.FrameSize;
+        return (framesBase + framesSize + 0xFFFFF) & ~0xFFFFFu;
+    }
+
+    /// <summary>
+    /// The minimal boot path: each program becomes a container of <see cref="KernelOptions.ContainerMemory"/>
+    /// bytes, one after another from <see cref="FirstFreeAddress"/>, with <see cref="DefaultCapabilities"/>.
+    /// </summary>
     public static Kernel<CortexA9Hal> Boot(Board board, bool parallel, KernelOptions options, ReadOnlySpan<ElfImage> programs)
     {
         if (programs.Length == 0)
         {
             throw new ArgumentException("nothing to boot: give at least one program");
         }
+        uint containersBase = FirstFreeAddress(options);
+        ulong needed = (ulong)containersBase - PhysicalMemoryMap.RamBase + (ulong)options.ContainerMemory * (ulong)programs.Length;
+        if (needed > board.Memory.RamSize)
+        {
+            throw new ArgumentException($"{programs.Length} programs of {options.ContainerMemory >> 20} MiB each and the kernel need {needed >> 20} MiB; the board has {board.Memory.RamSize >> 20} MiB");
+        }
+        Kernel<CortexA9Hal> kernel = Prepare(board, parallel, options);
+        for (int i = 0; i < programs.Length; i++)
+        {
+            uint memoryBase = containersBase + (uint)i * options.ContainerMemory;
+            uint root = kernel.CreateRootContainer(programs[i], memoryBase, options.ContainerMemory);
+            DefaultCapabilities.Give(kernel, Abi.ThreadId.Container(root), DefaultCapabilities.ForKernelVerb(memoryBase, options.ContainerMemory, options));
+        }
+        kernel.StartCores();
+        return kernel;
+    }
+
+    /// <summary>
+    /// The kernel on the board with no container yet: its region and pools, the shared kernel half, the
+    /// cores' MMU and interrupt controller, the entry installed. The caller creates the containers, gives
+    /// them caps, then calls <see cref="Kernel{THal}.StartCores"/>.
+    /// </summary>
+    public static Kernel<CortexA9Hal> Prepare(Board board, bool parallel, KernelOptions options)
+    {
         PhysicalMemoryMap memory = board.Memory;
         uint ramBase = PhysicalMemoryMap.RamBase;
         uint objectBytes = KernelObjectBytes(options);
         uint framesBase = ramBase + objectBytes;
-        uint framesSize = (uint)options.PageTableFrames * PhysicalFrameAllocator.FrameSize;
-        uint containersBase = (framesBase + framesSize + 0xFFFFF) & ~0xFFFFFu;
-        ulong needed = (ulong)containersBase - ramBase + (ulong)options.ContainerMemory * (ulong)programs.Length;
-        if (needed > memory.RamSize)
+        if (FirstFreeAddress(options) - ramBase > memory.RamSize)
         {
-            throw new ArgumentException($"{programs.Length} programs of {options.ContainerMemory >> 20} MiB each and the kernel need {needed >> 20} MiB; the board has {memory.RamSize >> 20} MiB");
+            throw new ArgumentException($"the kernel needs {(FirstFreeAddress(options) - ramBase) >> 20} MiB; the board has {memory.RamSize >> 20} MiB");
         }
         var region = new KernelRegion(memory, ramBase, objectBytes);
         uint bitmap = region.Carve(PhysicalFrameAllocator.BitmapBytes((uint)options.PageTableFrames));
@@ -45,13 +78,6 @@ public static class KernelBoot
         uint ttbr1 = kernel.BuildKernelHalf();
         hal.InitialiseCores(ttbr1);
         hal.InstallEntry(kernel);
-        for (int i = 0; i < programs.Length; i++)
-        {
-            uint memoryBase = containersBase + (uint)i * options.ContainerMemory;
-            uint root = kernel.CreateRootContainer(programs[i], memoryBase, options.ContainerMemory);
-            DefaultCapabilities.Give(kernel, Abi.ThreadId.Container(root), memoryBase, options.ContainerMemory, options);
-        }
-        kernel.StartCores();
         return kernel;
     }
 }
