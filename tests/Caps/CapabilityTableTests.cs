@@ -421,6 +421,29 @@ public sealed unsafe class CapabilityTableTests : IDisposable
         Assert.Equal(1u, C(pool)->Used);
     }
 
+    /// <summary>
+    /// A Caps pool that pays for its own split: the new cap's unit and the part both come out of its
+    /// unused quantity, so splitting off all of it must be refused rather than leave Used above Size.
+    /// </summary>
+    [Fact]
+    public void Split_OfACapsPoolThatPaysForItself_NeverLeavesUsedAboveSize()
+    {
+        uint pool = Pool(SpaceA, PoolKind.Caps, 4);
+        byte[] before = _memory.Snapshot();
+        Assert.Equal(CapStatus.ENOMEM, T.Split(pool, 0, 4, A, out uint part));
+        Assert.Equal(0u, part);
+        Assert.Equal(before, _memory.Snapshot());
+        Assert.Equal(1, T.Count);
+
+        Assert.Equal(CapStatus.Ok, T.Split(pool, 0, 3, A, out part));
+        Assert.Equal((1u, 1u), (C(pool)->Size, C(pool)->Used));
+        Assert.Equal(pool, C(part)->Charge);
+        Assert.True(C(part)->Used <= C(part)->Size);
+        Assert.Equal(3u, T.Available(A, PoolKind.Caps));
+        Assert.Equal(CapStatus.Ok, T.Destroy(part));
+        Assert.Equal((4u, 0u), (C(pool)->Size, C(pool)->Used));
+    }
+
     // ---- grant and share ----
 
     [Fact]
