@@ -725,6 +725,18 @@ public sealed unsafe class CapabilityTableTests : IDisposable
         Assert.Equal(0, T.Zombies);
     }
 
+    [Fact]
+    public void Holds_IsTrueForTheCallersSpaceAndContainerOnly()
+    {
+        uint mine = Ipc(SpaceA), ours = Ipc(Box), theirs = Ipc(SpaceB), others = Ipc(Other);
+        Assert.True(Authority.Holds(T, A, C(mine)));
+        Assert.True(Authority.Holds(T, A, C(ours)));
+        Assert.False(Authority.Holds(T, A, C(theirs)));
+        Assert.False(Authority.Holds(T, A, C(others)));
+        Assert.True(Authority.Holds(T, B, C(ours)));
+        Assert.False(Authority.Holds(T, D, C(ours)));
+    }
+
     // ---- no allocation ----
 
     [Fact]
