@@ -27,7 +27,7 @@ public sealed unsafe partial class CapabilityTable
         {
             return CapStatus.EPERM;
         }
-        return Derive(source, *source, chargeTo, out newId);
+        return Derive(source, *source, 0, chargeTo, out newId);
     }
 
     /// <summary>
@@ -80,6 +80,8 @@ public sealed unsafe partial class CapabilityTable
     /// its unused quantity (taken from it); otherwise a new cap with the type rights
     /// <paramref name="rights"/>, which the source loses. The new cap is the source's child, for the same
     /// owner, charged to a Caps quantity of <paramref name="chargeTo"/>. The source must be changeable.
+    /// A Caps pool charged for its own split must have both the part and the new cap's unit unused, or
+    /// the split is -ENOMEM.
     /// </summary>
     public int Split(uint id, uint rights, uint amount, in Subject chargeTo, out uint newId)
     {
@@ -111,7 +113,7 @@ public sealed unsafe partial class CapabilityTable
             }
             part.Rights = rights | (source->Rights & CapRights.Generic);
         }
-        int status = Derive(source, part, chargeTo, out newId);
+        int status = Derive(source, part, source->Type == CapType.Quantity ? amount : 0, chargeTo, out newId);
         if (status != CapStatus.Ok)
         {
             return status;
@@ -269,14 +271,25 @@ public sealed unsafe partial class CapabilityTable
         return n;
     }
 
-    /// <summary>A new cap equal to <paramref name="part"/>, child of <paramref name="source"/>, same owner, charged to a Caps quantity.</summary>
-    private int Derive(Capability* source, in Capability part, in Subject chargeTo, out uint newId)
+    /// <summary>
+    /// A new cap equal to <paramref name="part"/>, child of <paramref name="source"/>, same owner, charged
+    /// to a Caps quantity; <paramref name="take"/> is the unused quantity of the source the part is to
+    /// take (0 unless splitting a quantity), checked again after the charge: when a Caps pool pays for
+    /// its own split, the charge comes out of that same unused quantity, and taking both would leave
+    /// Used above Size.
+    /// </summary>
+    private int Derive(Capability* source, in Capability part, uint take, in Subject chargeTo, out uint newId)
     {
         newId = 0;
         int charged = Consume(chargeTo, PoolKind.Caps, 1, out uint charge);
         if (charged != CapStatus.Ok)
         {
             return charged;
+        }
+        if (take > source->Size - source->Used)
+        {
+            Return(charge, 1); // exactly undoes the charge: nothing else was touched
+            return CapStatus.ENOMEM;
         }
         Capability* c = Allocate(OwnerOf(source), part);
         if (c == null)
