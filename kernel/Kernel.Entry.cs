@@ -116,6 +116,7 @@ public sealed unsafe partial class Kernel<THal>
             }
             else if (id >= 32)
             {
+                Trace?.Record(Diagnostics.TraceKind.Irq, core, _hal.Now(core), id);
                 DeliverIrq((int)id);
             }
             _hal.EndInterrupt(core, iar);
@@ -133,6 +134,7 @@ public sealed unsafe partial class Kernel<THal>
         cpu.Faults++;
         t->Faults++;
         ContainerOf(t)->Faults++;
+        Trace?.Record(Diagnostics.TraceKind.Fault, core, _hal.Now(core), t->Tid, address, tag);
         SaveCurrent(core);
         t->FaultMessage[0] = tag;
         t->FaultMessage[1] = t->Tid;

@@ -71,6 +71,9 @@ public sealed unsafe partial class Kernel<THal> where THal : struct, IKernelHal
 
     public KernelOptions Options => _options;
 
+    /// <summary>Set at boot to record a timeline (switches, IPC, faults, interrupts); null: no tracing.</summary>
+    public Diagnostics.TraceBuffer? Trace { get; set; }
+
     /// <summary>Set at boot by a manifest run: console output goes out prefixed with container names.</summary>
     public Diagnostics.ContainerConsole? Console { get; set; }
 

@@ -46,6 +46,7 @@ public sealed unsafe partial class Kernel<THal>
         cpu.ShortIpcs++;
         cpu.FastPathIpcs++;
         ContainerOf(caller)->ShortIpcs++;
+        Trace?.Record(Diagnostics.TraceKind.Ipc, core, _hal.Now(core), caller->Tid, partner->Tid, IpcFlags.Short);
         _hal.Charge(core, RendezvousCycles);
 
         // The message: MR0-MR5 with MR1 the sender, r2 the received flags, r0 the result.
@@ -74,6 +75,7 @@ public sealed unsafe partial class Kernel<THal>
         cpu.Switches++;
         partner->State = ThreadState.Running;
         cpu.Current = SlotOf(partner);
+        Trace?.Record(Diagnostics.TraceKind.Switch, core, _hal.Now(core), partner->Tid);
         if (cpu.Space != partner->Space)
         {
             ActivateSpace(core, partner->Space);

@@ -76,6 +76,7 @@ public sealed unsafe partial class Kernel<THal>
         }
         SetUserRegister(receiver, 2, IpcFlags.Received(tier, bytes));
         CountRendezvous(sender, tier);
+        Trace?.Record(Diagnostics.TraceKind.Ipc, _core, _hal.Now(_core), sender->Tid, receiver->Tid, tier);
         return 0;
     }
 

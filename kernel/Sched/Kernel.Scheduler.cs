@@ -262,6 +262,7 @@ public sealed unsafe partial class Kernel<THal>
         next->State = ThreadState.Running;
         next->Core = core;
         cpu.Current = SlotOf(next);
+        Trace?.Record(Diagnostics.TraceKind.Switch, core, _hal.Now(core), next->Tid);
         if (cpu.Space != next->Space)
         {
             ActivateSpace(core, next->Space);
@@ -287,6 +288,7 @@ public sealed unsafe partial class Kernel<THal>
             SaveCurrent(core);
         }
         cpu.Current = 0;
+        Trace?.Record(Diagnostics.TraceKind.Switch, core, _hal.Now(core), 0);
         DeactivateSpace(core);
         _hal.StopSliceTimer(core);
         _hal.EnterIdle(core);
