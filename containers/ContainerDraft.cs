@@ -27,6 +27,7 @@ internal sealed class ContainerDraft
     public List<MemoryRegion> Virtual = new();
     public required PoolSizes Pools;
     public List<Located<IpcGrant>> Ipc = new();
-    public List<Located<BoardDevice>> Devices = new();
+    /// <summary>Each device by its name value, and where its table is.</summary>
+    public List<(Located<BoardDevice> Name, SourceLocation Table)> Devices = new();
     public uint ThreadControlRights, ExchangeRegistersRights, CapabilityControlRights, MutexRights;
 }

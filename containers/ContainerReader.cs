@@ -275,14 +275,14 @@ internal static partial class ContainerReader
             BoardDevice found = BoardDevice.Find(name)
                 ?? throw new ManifestException(nameEntry.Value.Location, field,
                     $"the board has no device '{name}'{Suggestions.DidYouMean(name, names)} (devices: {string.Join(", ", names)})");
-            foreach (Located<BoardDevice> earlier in draft.Devices)
+            foreach ((Located<BoardDevice> earlier, _) in draft.Devices)
             {
                 if (earlier.Value == found)
                 {
                     throw new ManifestException(nameEntry.Value.Location, field, $"'{name}' is listed twice ({earlier.Field})");
                 }
             }
-            draft.Devices.Add(new Located<BoardDevice>(found, nameEntry.Value.Location, field));
+            draft.Devices.Add((new Located<BoardDevice>(found, nameEntry.Value.Location, field), table.Location));
         }
     }
 

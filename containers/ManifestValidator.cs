@@ -20,7 +20,7 @@ internal static class ManifestValidator
         {
             ContainerDraft draft = drafts[i];
             var devices = new List<DeviceGrant>();
-            foreach (Located<BoardDevice> device in draft.Devices)
+            foreach ((Located<BoardDevice> device, SourceLocation table) in draft.Devices)
             {
                 devices.Add(new DeviceGrant
                 {
@@ -28,7 +28,7 @@ internal static class ManifestValidator
                     PhysicalBase = device.Value.PhysicalBase,
                     Size = device.Value.Size,
                     Irqs = device.Value.Irqs,
-                    Location = device.Location,
+                    Location = table,
                 });
             }
             specs.Add(new ContainerSpec
@@ -119,7 +119,7 @@ internal static class ManifestValidator
         var owners = new Dictionary<BoardDevice, ContainerDraft>();
         foreach (ContainerDraft draft in drafts)
         {
-            foreach (Located<BoardDevice> device in draft.Devices)
+            foreach ((Located<BoardDevice> device, _) in draft.Devices)
             {
                 if (owners.TryGetValue(device.Value, out ContainerDraft? owner))
                 {
