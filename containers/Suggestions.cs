@@ -6,7 +6,7 @@ namespace Codezero.Containers;
 
 internal static class Suggestions
 {
-    /// <summary>The known name closest to <paramref name="name"/>, if it is close enough to be a likely typo.</summary>
+    /// <summary>The known name closest to <paramref name="name"/> if it is a likely typo (a few edits), else one it begins (3 letters at least).</summary>
     public static string? Closest(string name, IEnumerable<string> known)
     {
         string? best = null;
@@ -21,7 +21,21 @@ internal static class Suggestions
             }
         }
         int allowed = Math.Max(2, Math.Max(name.Length, best?.Length ?? 0) / 3);
-        return bestDistance <= allowed ? best : null;
+        if (bestDistance <= allowed)
+        {
+            return best;
+        }
+        if (name.Length >= 3)
+        {
+            foreach (string candidate in known)
+            {
+                if (candidate.StartsWith(name, StringComparison.Ordinal))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>"; did you mean 'priority'?" or "".</summary>
