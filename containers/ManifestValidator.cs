@@ -160,7 +160,8 @@ internal static class ManifestValidator
                 {
                     if (region.Overlaps(other.Value))
                     {
-                        string whose = owner == draft ? other.Field[(draft.Field.Length + 1)..] : $"container '{owner.Name}' {other.Field[(owner.Field.Length + 1)..]}";
+                        string local = other.Field[(owner.Field.Length + 1)..];
+                        string whose = owner == draft ? local : $"container '{owner.Name}' {local}";
                         throw new ManifestException(located.Location, located.Field, $"{region} overlaps {whose} ({other.Value})");
                     }
                 }
