@@ -28,4 +28,16 @@ public static class ExitStatus
 
     /// <summary><c>compare-qemu</c>: qemu-arm could not be started or did not finish within --timeout.</summary>
     public const int ReferenceUnavailable = 69;
+
+    /// <summary><c>boot</c>: a container's root thread exited with a non-zero code.</summary>
+    public const int ContainerFailed = 1;
+
+    /// <summary><c>boot</c>: a thread was stopped by a fault nobody served.</summary>
+    public const int ContainerFault = 70;
+
+    /// <summary><c>boot</c>, <c>inspect</c>: the manifest is malformed or cannot be booted (file:line:column: field: problem).</summary>
+    public const int ManifestError = 78;
+
+    /// <summary><c>boot</c>: stopped by Ctrl-C (the summary is printed all the same).</summary>
+    public const int Interrupted = 130;
 }

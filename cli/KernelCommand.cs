@@ -84,7 +84,7 @@ public static class KernelCommand
             : $"the board stopped: {halt}");
     }
 
-    private static void PrintStats(Kernel<CortexA9Hal> kernel, Board board, double seconds)
+    internal static void PrintStats(Kernel<CortexA9Hal> kernel, Board board, double seconds)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         TextWriter e = Console.Error;

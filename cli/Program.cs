@@ -15,6 +15,8 @@ public static class Program
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RunOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CompareQemuOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(KernelRunOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BootOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(InspectOptions))]
     public static int Main(string[] args)
     {
         try
@@ -39,7 +41,8 @@ public static class Program
             settings.AutoVersion = true;
             settings.EnableDashDash = true;
         });
-        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions));
+        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions),
+            typeof(BootOptions), typeof(InspectOptions));
         if (result is Parsed<object> parsed)
         {
             switch (parsed.Value)
@@ -50,6 +53,10 @@ public static class Program
                     return CompareQemuCommand.Execute(compare, guestArgs);
                 case KernelRunOptions kernel:
                     return KernelCommand.Execute(kernel);
+                case BootOptions boot:
+                    return BootCommand.Execute(boot);
+                case InspectOptions inspect:
+                    return InspectCommand.Execute(inspect);
             }
         }
         return ReportParseErrors(result, ((NotParsed<object>)result).Errors);
@@ -74,8 +81,8 @@ public static class Program
         {
             HelpText help = HelpText.AutoBuild(result, h =>
             {
-                h.Heading = "codezero: an emulated vexpress-a9 (Cortex-A9) board for bare-metal ARM programs";
-                h.Copyright = "usage: codezero run|compare-qemu [options] <elf> [guest args...]  (options go before the ELF)";
+                h.Heading = "codezero: a Codezero-style container microkernel on an emulated vexpress-a9 (Cortex-A9) board";
+                h.Copyright = "usage: codezero boot|inspect <manifest>, codezero kernel <program.elf>..., codezero run|compare-qemu [options] <elf> [guest args...]";
                 h.AdditionalNewLineAfterOption = false;
                 return h;
             });

@@ -23,6 +23,13 @@ public sealed unsafe partial class Kernel<THal>
     /// <summary>The capability table (for inspection and tests).</summary>
     public CapabilityTable Capabilities => _caps;
 
+    /// <summary>The space id of a live thread (0 when the id names none): whose caps a thread's space holds.</summary>
+    public int SpaceOf(uint tid)
+    {
+        Tcb* t = Lookup(tid);
+        return t == null ? 0 : t->Space;
+    }
+
     /// <summary>A thread as the checks see it: its id, space and container.</summary>
     private Subject SubjectOf(Tcb* t) => new(t->Tid, t->Space, t->Container);
 
