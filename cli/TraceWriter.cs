@@ -11,7 +11,8 @@ namespace Codezero.Cli;
 /// One process (the board), one track per core (tid = core). A thread's stretch on a core is a complete
 /// ("X") event named after its container and id; an IPC is a flow ("s" on the sender's core at the
 /// rendezvous, "f" where the receiver next runs); faults and interrupts are instant ("i") events.
-/// Timestamps are microseconds of emulated time (100 cycles each at 100 MHz). Written once, at the end.
+/// Timestamps are microseconds of emulated time (100 cycles each at 100 MHz); flow ids number the IPCs
+/// in the order they happened. Written once, at the end.
 /// </summary>
 public static class TraceWriter
 {
@@ -21,9 +22,11 @@ public static class TraceWriter
 
     public static void Write(string path, TraceBuffer trace, int cores, long endCycle, Func<uint, string> nameOf)
     {
+        // In recording order, which is the order things happened (the kernel lock orders every entry);
+        // each core's own events are also in its clock's order. Across cores the clocks agree only at
+        // the runner's quantum boundaries, so flow ids, not timestamps, give the causal order.
         var events = new TraceEvent[trace.Count];
         trace.CopyTo(events);
-        Array.Sort(events, (a, b) => a.Cycle != b.Cycle ? a.Cycle.CompareTo(b.Cycle) : a.Core.CompareTo(b.Core));
 
         // Stretches: from each switch to the core's next switch (or the end of the run).
         var stretches = new List<Stretch>();

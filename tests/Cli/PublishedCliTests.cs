@@ -23,20 +23,7 @@ public sealed class PublishedCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Binary()
-    {
-        string path = Path.Combine(RepoPaths.Root, "out", "cli", "codezero");
-        Assert.True(File.Exists(path),
-            $"{path} is missing: publish it first with 'dotnet publish cli/Codezero.Cli.csproj -c Release -r linux-x64 -o out/cli' in {RepoPaths.Root}");
-        return path;
-    }
-
-    private static string Guest(string name)
-    {
-        string path = Path.Combine(RepoPaths.Root, "guests", "build", name);
-        Assert.True(File.Exists(path), $"{path} is missing: build the guest programs with 'make -C guests' in {RepoPaths.Root}");
-        return path;
-    }
+    private static string Guest(string name) => PublishedCli.Guest(name);
 
     private string WriteElf(string name, byte[] bytes)
     {
@@ -45,46 +32,9 @@ public sealed class PublishedCliTests : IDisposable
         return path;
     }
 
-    private sealed record Result(int Status, byte[] Stdout, string Stderr)
-    {
-        public string Text => Encoding.UTF8.GetString(Stdout);
-    }
+    private static Result Run(params string[] args) => PublishedCli.Run(args);
 
-    private static Result Run(params string[] args)
-    {
-        var start = new ProcessStartInfo(Binary())
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = new MemoryStream();
-        Task copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("codezero " + string.Join(' ', args) + " did not finish within 120 s");
-        }
-        process.WaitForExit();
-        copy.Wait();
-        return new Result(process.ExitCode, stdout.ToArray(), stderr.Result);
-    }
-
-    private static void AssertOneLineError(Result result, int status, string message)
-    {
-        Assert.Equal(status, result.Status);
-        Assert.Equal("codezero: " + message + "\n", result.Stderr);
-        Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.Empty(result.Stdout);
-    }
+    private static void AssertOneLineError(Result result, int status, string message) => PublishedCli.AssertOneLineError(result, status, message);
 
     [Fact]
     public void Run_Hello_PrintsItsGreetingAndExitsZero()

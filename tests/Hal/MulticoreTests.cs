@@ -7,6 +7,7 @@ using Xunit;
 
 namespace Codezero.Tests.Hal;
 
+[Collection(Codezero.Tests.Kernel.AllocationCollection.Name)] // its allocation test reads the process-wide GC count
 public sealed unsafe class MulticoreTests
 {
     private const uint Code = 0x6001_0000;

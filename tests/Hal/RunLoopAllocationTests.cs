@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Codezero.Tests.Hal;
 
+[Collection(Codezero.Tests.Kernel.AllocationCollection.Name)] // reads the process-wide GC count
 public sealed unsafe class RunLoopAllocationTests
 {
     // r3 = 0x60020000; r4 = 0x1000000; loop: add r0,#1; eor r1,r1,r0,lsl #3; ldr r2,[r3,#4];
