@@ -15,6 +15,7 @@ public static class Program
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RunOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CompareQemuOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(KernelRunOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BenchOptions))]
     public static int Main(string[] args)
     {
         try
@@ -39,7 +40,7 @@ public static class Program
             settings.AutoVersion = true;
             settings.EnableDashDash = true;
         });
-        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions));
+        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions), typeof(BenchOptions));
         if (result is Parsed<object> parsed)
         {
             switch (parsed.Value)
@@ -50,6 +51,8 @@ public static class Program
                     return CompareQemuCommand.Execute(compare, guestArgs);
                 case KernelRunOptions kernel:
                     return KernelCommand.Execute(kernel);
+                case BenchOptions bench:
+                    return BenchCommand.Execute(bench);
             }
         }
         return ReportParseErrors(result, ((NotParsed<object>)result).Errors);
