@@ -25,7 +25,7 @@ public static class ArgumentSplitter
     ];
 
     /// <summary>Verbs whose positional arguments are all codezero's (several programs, no guest command line).</summary>
-    private static readonly string[] s_unsplitVerbs = ["kernel", "boot", "inspect"];
+    private static readonly string[] s_unsplitVerbs = ["kernel", "boot", "inspect", "bench"];
 
     public static (string[] ParserArguments, string[] GuestArguments) Split(string[] args)
     {

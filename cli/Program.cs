@@ -17,6 +17,7 @@ public static class Program
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(KernelRunOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BootOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(InspectOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BenchOptions))]
     public static int Main(string[] args)
     {
         try
@@ -42,7 +43,7 @@ public static class Program
             settings.EnableDashDash = true;
         });
         ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions),
-            typeof(BootOptions), typeof(InspectOptions));
+            typeof(BootOptions), typeof(InspectOptions), typeof(BenchOptions));
         if (result is Parsed<object> parsed)
         {
             switch (parsed.Value)
@@ -57,6 +58,8 @@ public static class Program
                     return BootCommand.Execute(boot);
                 case InspectOptions inspect:
                     return InspectCommand.Execute(inspect);
+                case BenchOptions bench:
+                    return BenchCommand.Execute(bench);
             }
         }
         return ReportParseErrors(result, ((NotParsed<object>)result).Errors);

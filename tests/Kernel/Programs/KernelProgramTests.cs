@@ -10,12 +10,12 @@ public sealed class KernelProgramTests
 {
     /// <summary>
     /// The example programs (hello, threads4, pager, mutex) and the kernel test programs (lifecycle,
-    /// hostile, preempt, faulting, suspend, bigmap, ipc, ipcstress). Each checks itself, prints
+    /// hostile, preempt, faulting, suspend, bigmap, ipc, ipcstress, ipcbench). Each checks itself, prints
     /// "FAIL what: got X want Y" for each failed check and exits with the number of failures.
     /// </summary>
     public static IEnumerable<object[]> Programs()
     {
-        string[] names = ["hello", "threads4", "pager", "mutex", "lifecycle", "hostile", "preempt", "faulting", "suspend", "bigmap", "ipc", "ipcstress"];
+        string[] names = ["hello", "threads4", "pager", "mutex", "lifecycle", "hostile", "preempt", "faulting", "suspend", "bigmap", "ipc", "ipcstress", "ipcbench"];
         foreach (string name in names)
         {
             foreach (int cores in new[] { 1, 4 })
