@@ -130,12 +130,9 @@ public readonly unsafe struct CortexA9Hal : IKernelHal
 
     public void StartSliceTimer(int core, long cycles)
     {
-        MpCorePrivateRegion region = _board.Private;
         uint load = cycles > uint.MaxValue ? uint.MaxValue : (uint)Math.Max(1, cycles);
-        region.Write(core, PrivateTimerControl, 4, 0);
-        region.Write(core, PrivateTimerStatus, 4, 1);
-        region.Write(core, PrivateTimerLoad, 4, load);
-        region.Write(core, PrivateTimerControl, 4, TimerEnableWithIrq);
+        // Control 0, clear the event, load, enable with IRQ: the four register writes, in one step.
+        _board.Private.RestartPrivateTimer(core, load, TimerEnableWithIrq);
     }
 
     public void StopSliceTimer(int core)
@@ -155,8 +152,12 @@ public readonly unsafe struct CortexA9Hal : IKernelHal
 
     public void Charge(int core, long cycles)
     {
-        _cores[core].Cycles += cycles; // LiveCycles moves with it; the run loop adds only instructions at its end
-        _board.Private.Update(core);
+        ArmCore c = _cores[core];
+        c.Cycles += cycles; // LiveCycles moves with it; the run loop adds only instructions at its end
+        if (c.LiveCycles >= c.NextDeadline)
+        {
+            _board.Private.Update(core); // a timer fell due meanwhile: its interrupt becomes pending now
+        }
     }
 
     public void WriteConsole(ReadOnlySpan<byte> text) => _board.Console.Write(text);

@@ -13,9 +13,20 @@ public sealed unsafe partial class ArmCore
     /// </summary>
     public void SaveUserContext(UserContext* context, uint resumeAt)
     {
-        for (int i = 0; i < 15; i++)
+        if (Mode == ProcessorMode.User)
         {
-            context->R[i] = ReadUserRegister(i);
+            // The usual case (a kernel entry at a user instruction boundary): the live registers are the user's.
+            for (int i = 0; i < 15; i++)
+            {
+                context->R[i] = R[i];
+            }
+        }
+        else
+        {
+            for (int i = 0; i < 15; i++)
+            {
+                context->R[i] = ReadUserRegister(i);
+            }
         }
         context->Pc = resumeAt;
         context->Cpsr = Cpsr;

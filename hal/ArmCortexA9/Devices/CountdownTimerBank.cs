@@ -73,6 +73,23 @@ public sealed class CountdownTimerBank
         _locks[core].Exit();
     }
 
+    /// <summary>
+    /// The register sequence a kernel uses to start a one-shot: control 0, clear the event flag, load,
+    /// then control = <paramref name="control"/>; done under one lock with one update of the PPI, with
+    /// exactly the effect of the four writes.
+    /// </summary>
+    public void Restart(int core, uint load, uint control, long now)
+    {
+        _locks[core].Enter();
+        ref DownCounter t = ref _timers[core];
+        t.WriteControl(now, 0);
+        t.WriteStatus(now, 1);
+        t.WriteLoad(now, load);
+        t.WriteControl(now, control & _controlMask);
+        _gic.SetPpiLevel(core, _ppi, t.IrqLevel);
+        _locks[core].Exit();
+    }
+
     /// <summary>Brings <paramref name="core"/>'s timer to cycle <paramref name="now"/> and drives its PPI.</summary>
     public void Update(int core, long now)
     {

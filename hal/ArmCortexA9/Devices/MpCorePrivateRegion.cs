@@ -145,6 +145,16 @@ public sealed class MpCorePrivateRegion : IMmioDevice
     }
 
     /// <summary>
+    /// Restarts <paramref name="core"/>'s private timer as the register writes control = 0, status = 1,
+    /// load = <paramref name="load"/>, control = <paramref name="control"/> would (one locked step).
+    /// </summary>
+    public void RestartPrivateTimer(int core, uint load, uint control)
+    {
+        PrivateTimer.Restart(core, load, control, Now(core));
+        RefreshDeadline(core, true);
+    }
+
+    /// <summary>
     /// The earliest cycle at which one of <paramref name="core"/>'s timers (private timer, watchdog, its
     /// global-timer comparator) will raise its interrupt, or long.MaxValue. Events that cannot change an
     /// interrupt line (IRQ enable clear, or the event flag already set) do not count: their effect on the
