@@ -104,9 +104,7 @@ public sealed unsafe partial class Kernel<THal>
             }
             if (id == InterruptIds.SliceTimer)
             {
-                _hal.StopSliceTimer(core);
-                cpu.SliceEnd = 0; // used up
-                cpu.NeedResched = true;
+                SliceTimerFired(core);
             }
             else if (id < 16)
             {

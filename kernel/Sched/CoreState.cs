@@ -12,6 +12,9 @@ public struct CoreState
     /// <summary>Cycle at which the current slice ends.</summary>
     public long SliceEnd;
 
+    /// <summary>Cycle the private timer is armed to fire at (0: stopped). It may be earlier than <see cref="SliceEnd"/>, never later.</summary>
+    public long TimerArmedUntil;
+
     /// <summary>Slot of the space in TTBR0 (0: none).</summary>
     public int Space;
 

@@ -273,11 +273,40 @@ public sealed unsafe partial class Kernel<THal>
         StartSlice(core, next, next->SliceLeft > 0 ? next->SliceLeft : _options.SliceCycles);
     }
 
+    /// <summary>
+    /// Starts <paramref name="t"/>'s slice on <paramref name="core"/>. The timer is reprogrammed only when
+    /// it would fire too late (or is not running): one armed for an earlier slice end just fires early,
+    /// and the interrupt then re-arms it for what is left (<see cref="SliceTimerFired"/>). Most switches,
+    /// an IPC handoff's above all, so leave the timer alone.
+    /// </summary>
     private void StartSlice(int core, Tcb* t, long cycles)
     {
+        ref CoreState cpu = ref _cpu[core];
         t->SliceLeft = cycles;
-        _cpu[core].SliceEnd = _hal.Now(core) + cycles;
-        _hal.StartSliceTimer(core, cycles);
+        long now = _hal.Now(core);
+        cpu.SliceEnd = now + cycles;
+        if (cpu.TimerArmedUntil <= now || cpu.SliceEnd < cpu.TimerArmedUntil)
+        {
+            _hal.StartSliceTimer(core, cycles);
+            cpu.TimerArmedUntil = cpu.SliceEnd;
+        }
+    }
+
+    /// <summary>The slice timer fired: the slice is used up, or the timer was armed for an earlier one and is re-armed for the rest.</summary>
+    private void SliceTimerFired(int core)
+    {
+        ref CoreState cpu = ref _cpu[core];
+        _hal.StopSliceTimer(core);
+        cpu.TimerArmedUntil = 0;
+        long now = _hal.Now(core);
+        if (cpu.Current != 0 && now < cpu.SliceEnd)
+        {
+            _hal.StartSliceTimer(core, cpu.SliceEnd - now);
+            cpu.TimerArmedUntil = cpu.SliceEnd;
+            return;
+        }
+        cpu.SliceEnd = 0; // used up
+        cpu.NeedResched = true;
     }
 
     private void GoIdle(int core)
@@ -291,6 +320,7 @@ public sealed unsafe partial class Kernel<THal>
         Trace?.Record(Diagnostics.TraceKind.Switch, core, _hal.Now(core), 0);
         DeactivateSpace(core);
         _hal.StopSliceTimer(core);
+        cpu.TimerArmedUntil = 0;
         _hal.EnterIdle(core);
         cpu.IdleEntries++;
     }

@@ -1,4 +1,6 @@
 // Saving and loading a user thread's registers on this core: the hardware half of a context switch.
+using System;
+
 namespace Codezero.Hal.ArmCortexA9.Cpu;
 
 public sealed unsafe partial class ArmCore
@@ -16,10 +18,7 @@ public sealed unsafe partial class ArmCore
         if (Mode == ProcessorMode.User)
         {
             // The usual case (a kernel entry at a user instruction boundary): the live registers are the user's.
-            for (int i = 0; i < 15; i++)
-            {
-                context->R[i] = R[i];
-            }
+            Buffer.MemoryCopy(R, context->R, 15 * sizeof(uint), 15 * sizeof(uint));
         }
         else
         {
@@ -42,10 +41,7 @@ public sealed unsafe partial class ArmCore
     {
         uint cpsr = (context->Cpsr & UserCpsrBits) | (uint)ProcessorMode.User;
         WriteCpsr(cpsr);
-        for (int i = 0; i < 15; i++)
-        {
-            R[i] = context->R[i];
-        }
+        Buffer.MemoryCopy(context->R, R, 15 * sizeof(uint), 15 * sizeof(uint));
         SetPc(context->Pc & ~3u);
         StopBlock = true;
     }
