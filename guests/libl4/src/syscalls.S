@@ -57,24 +57,6 @@ FUNC l4_syscall
     pop     {r4-r8, pc}
 ENDF l4_syscall
 
-/* int l4_ipc(to, from, flags, uint32_t mr[6]) */
-FUNC l4_ipc
-    push    {r4-r10, lr}            @ 8 words: sp stays 8-byte aligned
-    movs    r9, r3                  @ r9: the MR array (kernel preserves r9)
-    ldmne   r9, {r3-r8}
-    moveq   r3, #0
-    moveq   r4, #0
-    moveq   r5, #0
-    moveq   r6, #0
-    moveq   r7, #0
-    moveq   r8, #0
-    mov     r12, #L4_SYS_IPC
-    svc     #0
-    cmp     r9, #0
-    stmne   r9, {r3-r8}
-    pop     {r4-r10, pc}
-ENDF l4_ipc
-
 /* int l4_ipc_flags(to, from, flags, uint32_t mr[6], uint32_t *received) */
 FUNC l4_ipc_flags
     push    {r4-r10, lr}            @ 8 words: sp stays 8-byte aligned

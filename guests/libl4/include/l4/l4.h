@@ -32,11 +32,12 @@ extern l4_tid_t l4_root_tid;            /* r2 at start: own thread id */
 int l4_syscall(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 
 /* ipc: MR0-MR5 are loaded from mr[] into r3-r8 and the received r3-r8 are
- * stored back into mr[] (mr may be NULL: zeros are sent, nothing stored). */
-int l4_ipc(l4_tid_t to, l4_tid_t from, uint32_t flags, uint32_t mr[L4_MR_COUNT]);
-/* the same, and the flags of what arrived (r2 after a receive: tier, and the
- * bytes copied for EXTENDED) go to *received unless it is NULL */
+ * stored back into mr[] (mr may be NULL: zeros are sent, nothing stored);
+ * the flags of what arrived (r2 after a receive: the tier, and the bytes
+ * copied for EXTENDED) go to *received unless it is NULL. */
 int l4_ipc_flags(l4_tid_t to, l4_tid_t from, uint32_t flags, uint32_t mr[L4_MR_COUNT], uint32_t *received);
+static inline int l4_ipc(l4_tid_t to, l4_tid_t from, uint32_t flags, uint32_t mr[L4_MR_COUNT])
+{ return l4_ipc_flags(to, from, flags, mr, 0); }
 int l4_thread_switch(l4_tid_t tid);
 int l4_thread_control(uint32_t action, l4_tid_t tid, uint32_t arg);
 int l4_exchange_registers(struct exregs *regs, l4_tid_t tid);
