@@ -52,6 +52,11 @@ public static class ManifestBoot
         var roots = new uint[manifest.Containers.Count];
         foreach (ContainerSpec spec in manifest.Containers)
         {
+            if (spec.Semihosting)
+            {
+                throw new ManifestException(spec.Location, $"container '{spec.Name}'.semihosting",
+                    "the kernel serves no semihosting to containers yet (they write with console_write); leave it false");
+            }
             ElfImage image = LoadImage(spec);
             MemoryRegion home = spec.Physical[0];
             try

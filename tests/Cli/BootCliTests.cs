@@ -1,7 +1,9 @@
 // End-to-end tests of `codezero boot` and `codezero inspect` on the published binary: examples, errors, statuses, traces.
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Xunit;
 
@@ -257,6 +259,34 @@ public sealed class BootCliTests : IDisposable
             alternations++;
         }
         Assert.True(alternations >= 2000, $"{alternations} alternations (1000 calls and replies expected)");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    /// <summary>Ctrl-C (SIGINT) in the middle of a run: the run stops, the summary is printed, the status is 130.</summary>
+    [Fact]
+    public async System.Threading.Tasks.Task Ctrl_C_stops_the_run_and_prints_the_summary()
+    {
+        string path = Manifest("long", "[[container]]\nname = \"busy\"\nimage = \"threads4.elf\"\n[[container]]\nname = \"busier\"\nimage = \"threads4.elf\"\n"
+            + "[[container]]\nname = \"busiest\"\nimage = \"threads4.elf\"\n");
+        var start = new ProcessStartInfo(PublishedCli.Binary()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { "boot", "--cpus", "1", "--no-color", path })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await System.Threading.Tasks.Task.Delay(500); // three threads4 on one core take well over a second
+        Assert.Equal(0, kill(process.Id, 2));
+        Assert.True(process.WaitForExit(30_000), "codezero did not stop on SIGINT");
+        string errors = await stderr;
+        await stdout;
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("codezero boot " + path, errors);
+        Assert.Matches(@"\n  busiest +running ", errors);
     }
 
     private static int Count(string text, string what)
