@@ -59,7 +59,9 @@ public sealed unsafe partial class Kernel<THal>
             }
             tier = senderTier | receiverTier; // short 0 | full 1 = full; extended only with extended
         }
-        if (tier == IpcFlags.Full && (!UtcbUsable(receiver) || ((sender->Flags & ThreadFlags.Staged) == 0 && !UtcbUsable(sender))))
+        uint senderUtcb = 0, receiverUtcb = 0;
+        if (tier == IpcFlags.Full && (!TryUtcb(receiver, out receiverUtcb)
+            || ((sender->Flags & ThreadFlags.Staged) == 0 && !TryUtcb(sender, out senderUtcb))))
         {
             return -Errno.ENOUTCB;
         }
@@ -67,7 +69,7 @@ public sealed unsafe partial class Kernel<THal>
         int bytes = 0;
         if (tier == IpcFlags.Full)
         {
-            CopyUtcb(sender, receiver);
+            CopyUtcb(sender, senderUtcb, receiverUtcb);
         }
         else if (tier == IpcFlags.Extended)
         {
@@ -115,23 +117,33 @@ public sealed unsafe partial class Kernel<THal>
     }
 
     /// <summary>True when the thread's UTCB is mapped writable, as the full tier needs on both sides.</summary>
-    private bool UtcbUsable(Tcb* t)
-        => t->Utcb != 0 && !UserMemory.FindFault(_memory, SpaceOf(t)->L1, t->Utcb, UserLayout.UtcbSize, MapFlags.Read | MapFlags.Write, out _, out _);
+    private bool UtcbUsable(Tcb* t) => TryUtcb(t, out _);
 
-    /// <summary>The sender's 64 UTCB words (live, or staged when it blocked) into the receiver's UTCB; both were checked.</summary>
-    private void CopyUtcb(Tcb* sender, Tcb* receiver)
+    /// <summary>
+    /// The physical address of the thread's UTCB when it is mapped readable and writable in RAM (not
+    /// device memory). A UTCB is 256-byte aligned, so it never crosses a page: one table walk finds it.
+    /// </summary>
+    private bool TryUtcb(Tcb* t, out uint physical)
     {
-        Span<byte> words = stackalloc byte[(int)UserLayout.UtcbSize];
-        if ((sender->Flags & ThreadFlags.Staged) != 0)
-        {
-            Staging(sender).Slice(0, words.Length).CopyTo(words);
-        }
-        else
-        {
-            UserMemory.TryCopyIn(_memory, SpaceOf(sender)->L1, sender->Utcb, words);
-        }
-        UserMemory.TryCopyOut(_memory, SpaceOf(receiver)->L1, receiver->Utcb, words);
-        _hal.Charge(_core, words.Length / 4 * CyclesPerWordCopied);
+        physical = 0;
+        return t->Utcb != 0
+            && UserPageTables.TryLookup(_memory, SpaceOf(t)->L1, t->Utcb, out physical, out MapFlags flags)
+            && (flags & (MapFlags.Read | MapFlags.Write)) == (MapFlags.Read | MapFlags.Write) && (flags & MapFlags.Device) == 0
+            && _memory.IsRam(physical, UserLayout.UtcbSize);
+    }
+
+    /// <summary>
+    /// The sender's 64 UTCB words (live at <paramref name="senderUtcb"/>, or staged when it blocked) into
+    /// the receiver's UTCB at <paramref name="receiverUtcb"/>; both were checked by <see cref="TryUtcb"/>.
+    /// </summary>
+    private void CopyUtcb(Tcb* sender, uint senderUtcb, uint receiverUtcb)
+    {
+        int size = (int)UserLayout.UtcbSize;
+        ReadOnlySpan<byte> words = (sender->Flags & ThreadFlags.Staged) != 0
+            ? Staging(sender).Slice(0, size)
+            : new ReadOnlySpan<byte>(_memory.HostPointer(senderUtcb), size);
+        _memory.WritePhysical(receiverUtcb, words); // through WritePhysical: a page holding code stays coherent
+        _hal.Charge(_core, size / 4 * CyclesPerWordCopied);
     }
 
     /// <summary>
