@@ -28,8 +28,8 @@ public struct TraceEvent
 
 /// <summary>
 /// A fixed ring of events, allocated once at boot: recording is a bounds-checked store, never an
-/// allocation, and under the kernel lock (events of one core are in cycle order; the writer sorts
-/// across cores). When the ring is full the oldest events are overwritten and <see cref="Dropped"/> counts them.
+/// allocation, and under the kernel lock, so the ring holds events in the order they happened (each
+/// core's in its own clock's order). When the ring is full the oldest events are overwritten and <see cref="Dropped"/> counts them.
 /// </summary>
 public sealed class TraceBuffer
 {
