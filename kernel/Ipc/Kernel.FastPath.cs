@@ -73,17 +73,7 @@ public sealed unsafe partial class Kernel<THal>
             partner->SliceLeft = _options.SliceCycles;
         }
         cpu.Switches++;
-        partner->State = ThreadState.Running;
-        cpu.Current = SlotOf(partner);
-        Trace?.Record(Diagnostics.TraceKind.Switch, core, _hal.Now(core), partner->Tid);
-        if (cpu.Space != partner->Space)
-        {
-            ActivateSpace(core, partner->Space);
-        }
-        _hal.SetUtcbPointer(core, partner->Utcb);
-        _hal.LoadContext(core, &partner->Context);
-        cpu.Saved = false;
-        StartSlice(core, partner, partner->SliceLeft);
+        RunOnCore(core, partner); // the partner's Core is already this one (checked above)
         return true;
     }
 }

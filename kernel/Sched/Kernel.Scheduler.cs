@@ -259,8 +259,20 @@ public sealed unsafe partial class Kernel<THal>
         {
             cpu.Switches++;
         }
-        next->State = ThreadState.Running;
         next->Core = core;
+        RunOnCore(core, next);
+    }
+
+    /// <summary>
+    /// The second half of a switch (the outgoing thread is saved and counted): <paramref name="next"/>
+    /// becomes the core's thread, in its space, with its UTCB pointer, registers and slice. Shared by
+    /// <see cref="SwitchTo"/> and the IPC fast path.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void RunOnCore(int core, Tcb* next)
+    {
+        ref CoreState cpu = ref _cpu[core];
+        next->State = ThreadState.Running;
         cpu.Current = SlotOf(next);
         Trace?.Record(Diagnostics.TraceKind.Switch, core, _hal.Now(core), next->Tid);
         if (cpu.Space != next->Space)
