@@ -15,7 +15,6 @@ namespace Codezero.Kernel.Hal;
 /// </summary>
 public readonly unsafe struct CortexA9Hal : IKernelHal
 {
-    private const uint PrivateTimerLoad = 0x600;
     private const uint PrivateTimerControl = 0x608;
     private const uint PrivateTimerStatus = 0x60C;
     private const uint TimerEnableWithIrq = 0b101; // enable, one-shot, IRQ enable, prescaler 0
