@@ -137,18 +137,7 @@ public sealed unsafe partial class CapabilityTable
         {
             return CapStatus.ESRCH;
         }
-        if ((c->Rights & CapRights.Transferable) == 0)
-        {
-            return CapStatus.EPERM;
-        }
-        int index = OwnerIndex(to);
-        if (index < 0)
-        {
-            return CapStatus.EINVAL;
-        }
-        UnlinkOwner(c);
-        LinkOwner(c, index);
-        return CapStatus.Ok;
+        return (c->Rights & CapRights.Transferable) == 0 ? CapStatus.EPERM : Reassign(id, to);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class LoadedManifest
             Manifest first = ManifestLoader.Load(path, ManifestBoot.LimitsFor(new KernelOptions(), cpus ?? 0, 0));
             KernelOptions options = ManifestBoot.OptionsFor(first, maxCycles);
             Manifest manifest = ManifestLoader.Load(path, ManifestBoot.LimitsFor(options, cpus ?? 0, 0));
-            return new LoadedManifest(manifest, ManifestBoot.OptionsFor(manifest, maxCycles));
+            return new LoadedManifest(manifest, options); // the pools, which size the options, are the same in both parses
         }
         catch (ManifestException e)
         {

@@ -16,7 +16,7 @@ namespace Codezero.Kernel.Boot;
 public static unsafe class DefaultCapabilities
 {
     private const uint AllGeneric = CapRights.Generic;
-    private const uint Uart0Irq = 37;
+    private const uint Uart0Irq = Board.Uart0Spi;
 
     /// <summary>What <c>codezero kernel</c> gives a program: everything within its container, UART0 and its IRQ, pools as large as the kernel's.</summary>
     public static ContainerPowers ForKernelVerb(uint memoryBase, uint memorySize, KernelOptions options)

@@ -75,7 +75,7 @@ public sealed unsafe partial class Kernel<THal>
             }
             else if (answer != FaultTag.Retry)
             {
-                t->Context.Pc += 4; // past the svc the fault would have restarted
+                t->Context.Pc += SvcLength; // past the svc the fault would have restarted
                 t->Context.R[0] = unchecked((uint)-Errno.EFAULT);
             }
             MakeRunnable(t);

@@ -20,7 +20,7 @@ public sealed unsafe partial class Kernel<THal>
     private const uint IrqWait = 1;
     private const uint IrqRelease = 2;
     private const int FirstSharedInterrupt = 32;
-    private const int InterruptLines = 96;
+    private const int InterruptLines = Codezero.Hal.ArmCortexA9.Devices.Gic.InterruptCount;
 
     /// <summary>The core every registered line is routed to.</summary>
     private const int IrqCore = 0;

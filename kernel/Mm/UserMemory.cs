@@ -95,23 +95,5 @@ public static unsafe class UserMemory
 
     /// <summary>True when every page of [va, va+length) is mapped with <paramref name="needed"/>, in RAM, not device memory.</summary>
     private static bool RangeAllowed(PhysicalMemoryMap memory, uint l1, uint va, uint length, MapFlags needed)
-    {
-        if (length == 0)
-        {
-            return true;
-        }
-        if ((ulong)va + length > UserPageTables.UserTop)
-        {
-            return false;
-        }
-        for (uint page = va & ~0xFFFu; page < va + length && page >= (va & ~0xFFFu); page += UserPageTables.PageSize)
-        {
-            if (!UserPageTables.TryLookup(memory, l1, page, out uint pa, out MapFlags flags)
-                || (flags & needed) != needed || (flags & MapFlags.Device) != 0 || !memory.IsRam(pa, UserPageTables.PageSize))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+        => !FindFault(memory, l1, va, length, needed, out _, out _);
 }

@@ -299,9 +299,15 @@ public sealed unsafe partial class Kernel<THal>
         cpu.SliceEnd = now + cycles;
         if (cpu.TimerArmedUntil <= now || cpu.SliceEnd < cpu.TimerArmedUntil)
         {
-            _hal.StartSliceTimer(core, cycles);
-            cpu.TimerArmedUntil = cpu.SliceEnd;
+            ArmSliceTimer(core, cycles);
         }
+    }
+
+    /// <summary>Programs the slice timer to fire at the current slice's end, <paramref name="cycles"/> from now.</summary>
+    private void ArmSliceTimer(int core, long cycles)
+    {
+        _hal.StartSliceTimer(core, cycles);
+        _cpu[core].TimerArmedUntil = _cpu[core].SliceEnd;
     }
 
     /// <summary>The slice timer fired: the slice is used up, or the timer was armed for an earlier one and is re-armed for the rest.</summary>
@@ -313,8 +319,7 @@ public sealed unsafe partial class Kernel<THal>
         long now = _hal.Now(core);
         if (cpu.Current != 0 && now < cpu.SliceEnd)
         {
-            _hal.StartSliceTimer(core, cpu.SliceEnd - now);
-            cpu.TimerArmedUntil = cpu.SliceEnd;
+            ArmSliceTimer(core, cpu.SliceEnd - now);
             return;
         }
         cpu.SliceEnd = 0; // used up
