@@ -123,7 +123,6 @@ public static class GuestRunner
         HaltReason.Exit => null,
         HaltReason.InstructionLimit => $"instruction limit reached after {result.Instructions} instructions",
         HaltReason.Deadlock => "guest stopped: every core is waiting (WFI/WFE) and nothing can wake it",
-        HaltReason.ThumbUnsupported => $"guest stopped: {image.DisplayName} switched to Thumb state, which this board does not execute yet (Board 3)",
         _ => $"guest stopped: {result.Halt}",
     };
 

@@ -36,13 +36,16 @@ public sealed unsafe class BranchTests
     }
 
     [Fact]
-    public void Bx_OddTarget_EntersThumbAndStopsTheRun()
+    public void Bx_OddTarget_EntersThumbAndRunsThumbCode()
     {
         using var h = new CpuHarness();
         h.Core.R[14] = CpuHarness.CodeBase + 0x21;
         h.Load(0xE12FFF1E).Step(); // bx lr
-        h.Core.Run(10);
-        Assert.Equal(HaltReason.ThumbUnsupported, h.Core.Halt);
+        Assert.Equal(CpuHarness.CodeBase + 0x20, h.Core.Pc);
+        Assert.NotEqual(0u, h.Core.Cpsr & Psr.T);
+        h.WriteWord(CpuHarness.CodeBase + 0x20, 0x4770_2005); // movs r0, #5; bx lr (lr is odd: stays in Thumb)
+        h.Core.Run(2);
+        Assert.Equal(5u, h.Core.R[0]);
         Assert.Equal(CpuHarness.CodeBase + 0x20, h.Core.Pc);
         Assert.NotEqual(0u, h.Core.Cpsr & Psr.T);
     }

@@ -9,7 +9,8 @@ namespace Codezero.Hal.ArmCortexA9.Boot;
 /// <summary>
 /// Loads every PT_LOAD segment at its physical address (p_paddr, as QEMU's ELF loader does),
 /// zero-fills up to p_memsz, and starts every core at the entry point in SVC mode with IRQ, FIQ and
-/// asynchronous aborts masked, MMU off and all general registers zero. Also gives semihosting the
+/// asynchronous aborts masked, MMU off and all general registers zero, in Thumb state when bit 0 of the
+/// entry point is set. Also gives semihosting the
 /// image layout so SYS_HEAPINFO answers as QEMU does.
 /// </summary>
 public static unsafe class BareMetalBoot
@@ -17,11 +18,6 @@ public static unsafe class BareMetalBoot
     public static void Boot(Board board, ElfImage image)
     {
         PhysicalMemoryMap memory = board.Memory;
-        if ((image.Entry & 1) != 0)
-        {
-            throw new UnsupportedImageException(
-                $"{image.DisplayName}: Thumb entry point not supported yet (Board 3): entry 0x{image.Entry:X8}");
-        }
         foreach (ElfSegment segment in image.Segments)
         {
             if (!memory.IsRam(segment.PhysicalAddress, segment.MemorySize))
@@ -51,7 +47,11 @@ public static unsafe class BareMetalBoot
         foreach (ArmCore core in board.Cores)
         {
             core.Reset();
-            core.SetPc(image.Entry);
+            if ((image.Entry & 1) != 0)
+            {
+                core.WriteCpsr(core.Cpsr | Psr.T); // a Thumb entry point, as QEMU's loader starts it
+            }
+            core.SetPc(image.Entry & ~1u);
         }
     }
 }

@@ -22,6 +22,11 @@ public sealed unsafe partial class ArmCore
     public void TakeException(ExceptionKind kind, uint returnAddress)
     {
         ClearExclusive();
+        if (kind is ExceptionKind.Undefined or ExceptionKind.PrefetchAbort or ExceptionKind.DataAbort)
+        {
+            // A fault returns to the faulting instruction: it keeps the ITSTATE that instruction began with.
+            ItState = _itAtStart;
+        }
         if (ExceptionHook != null && ExceptionHook(this, kind, returnAddress))
         {
             StopBlock = true;
@@ -39,7 +44,8 @@ public sealed unsafe partial class ArmCore
         SwitchMode(mode);
         Spsr = oldCpsr;
         R[14] = returnAddress;
-        uint control = Control & ~(Psr.T | Psr.E | Psr.J | Psr.ItLow | Psr.ItHigh);
+        SetItState(0);
+        uint control = Control & ~(Psr.T | Psr.E | Psr.J);
         control |= Psr.I;
         if (kind is ExceptionKind.Fiq or ExceptionKind.Reset)
         {
@@ -68,22 +74,31 @@ public sealed unsafe partial class ArmCore
         StopBlock = true;
     }
 
-    /// <summary>Undefined-instruction exception for the instruction now executing.</summary>
-    public void Undefined() => TakeException(ExceptionKind.Undefined, R[15] - 4);
+    /// <summary>
+    /// Undefined-instruction exception for the instruction now executing: LR is its address + 4 in ARM
+    /// state, + 2 in Thumb state (for 16- and 32-bit encodings alike).
+    /// </summary>
+    public void Undefined() => TakeException(ExceptionKind.Undefined, R[15] - ((Control & Psr.T) != 0 ? 2u : 4u));
+
+    /// <summary>The address of the instruction now executing (R[15] reads 8 ahead in ARM state, 4 in Thumb).</summary>
+    public uint CurrentInstructionAddress => R[15] - ((Control & Psr.T) != 0 ? 4u : 8u);
 
     /// <summary>Data abort for the instruction now executing: records DFSR/DFAR and vectors.</summary>
     public void DataAbort(uint address, uint faultStatus, bool write, uint domain = 0)
     {
         Dfsr = (faultStatus & 0xF) | ((faultStatus & 0x10) << 6) | (domain << 4) | (write ? 1u << 11 : 0);
         Dfar = address;
-        TakeException(ExceptionKind.DataAbort, R[15]);
+        TakeException(ExceptionKind.DataAbort, CurrentInstructionAddress + 8);
     }
 
-    /// <summary>Prefetch abort for an instruction at <paramref name="pc"/> that could not be fetched.</summary>
-    public void PrefetchAbort(uint pc, uint faultStatus, uint domain = 0)
+    /// <summary>
+    /// Prefetch abort for an instruction at <paramref name="pc"/> that could not be fetched; IFAR takes
+    /// <paramref name="faultAddress"/> when given (the second halfword of a T32 encoding crossing a page).
+    /// </summary>
+    public void PrefetchAbort(uint pc, uint faultStatus, uint domain = 0, uint faultAddress = 0xFFFF_FFFF)
     {
         Ifsr = (faultStatus & 0xF) | ((faultStatus & 0x10) << 6);
-        Ifar = pc;
+        Ifar = faultAddress == 0xFFFF_FFFF ? pc : faultAddress;
         _ = domain; // IFSR has no domain field on ARMv7
         TakeException(ExceptionKind.PrefetchAbort, pc + 4);
     }

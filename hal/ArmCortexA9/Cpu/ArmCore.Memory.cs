@@ -259,18 +259,10 @@ public sealed unsafe partial class ArmCore
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DecodedInsn* FetchPageSlow(uint pc)
     {
-        if (!Translate(pc, AccessKind.Execute, IsUserMode, out uint pa, out uint fault))
+        if (!TranslateFetch(pc, out uint ramPage))
         {
-            PrefetchAbort(pc, fault & 0x1F);
             return null;
         }
-        long offset = Board.Memory.RamOffset(pa);
-        if (offset < 0)
-        {
-            PrefetchAbort(pc, FaultStatus.SyncExternal);
-            return null;
-        }
-        uint ramPage = (uint)(offset >> 12);
         bool isNew = !Board.Code.IsCode(ramPage);
         DecodedInsn* page = Board.Code.GetPage(ramPage);
         if (isNew)

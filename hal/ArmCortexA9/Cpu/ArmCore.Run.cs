@@ -58,7 +58,8 @@ public sealed unsafe partial class ArmCore
 
     /// <summary>
     /// Executes up to <paramref name="budget"/> instructions and returns how many retired.
-    /// Stops early when the core halts or starts waiting. Allocates nothing.
+    /// Stops early when the core halts or starts waiting. Allocates nothing. ARM and Thumb code run in
+    /// their own inner loops; the instruction set is chosen again at every block boundary.
     /// The inner loop stays within one decoded page; leaving it (a branch, a fall-through past its end,
     /// or any handler that sets <see cref="StopBlock"/>) goes back through the fetch TLB, and that block
     /// boundary is where pending interrupts and remote TLB flushes are taken.
@@ -70,11 +71,6 @@ public sealed unsafe partial class ArmCore
         uint pc = Pc;
         while (_left > 0 && Halt == HaltReason.None && !Waiting)
         {
-            if ((Control & Psr.T) != 0)
-            {
-                Halt = HaltReason.ThumbUnsupported;
-                break;
-            }
             StopBlock = false;
             if (RemoteTlbFlushPending)
             {
@@ -82,9 +78,14 @@ public sealed unsafe partial class ArmCore
             }
             if ((FiqLine && (Control & Psr.F) == 0) || (IrqLine && (Control & Psr.I) == 0))
             {
-                R[15] = pc + 8;
+                R[15] = pc + ((Control & Psr.T) != 0 ? 4u : 8u);
                 TakeException(FiqLine && (Control & Psr.F) == 0 ? ExceptionKind.Fiq : ExceptionKind.Irq, pc + 4);
                 pc = NextPc;
+            }
+            if ((Control & Psr.T) != 0)
+            {
+                pc = RunThumbBlock(pc);
+                continue;
             }
             DecodedInsn* page = FetchPage(pc);
             if (page == null)

@@ -34,7 +34,7 @@ public sealed unsafe partial class ArmCore : IDisposable
     /// <summary>GE[3:0] flags of the parallel instructions, in bits 3:0.</summary>
     public uint Ge;
 
-    /// <summary>The remaining CPSR bits: mode, T, F, I, A, E, J and IT.</summary>
+    /// <summary>The remaining CPSR bits but ITSTATE (kept in <see cref="ItState"/>): mode, T, F, I, A, E and J.</summary>
     public uint Control;
 
     /// <summary>Address of the next instruction to execute; handlers that branch write it.</summary>
@@ -104,7 +104,7 @@ public sealed unsafe partial class ArmCore : IDisposable
     /// <summary>The whole CPSR.</summary>
     public uint Cpsr
     {
-        get => Nzcv | QFlag | (Ge << 16) | Control;
+        get => Nzcv | QFlag | (Ge << 16) | Control | ItBits(ItState);
     }
 
     /// <summary>SPSR of the current mode; User and System have none (reads as 0, writes ignored).</summary>
@@ -134,6 +134,7 @@ public sealed unsafe partial class ArmCore : IDisposable
         QFlag = 0;
         Ge = 0;
         Control = (uint)ProcessorMode.Supervisor | Psr.A | Psr.I | Psr.F;
+        SetItState(0);
         ResetSystemRegisters();
         Pc = (Sctlr & Sctlr_V) != 0 ? 0xFFFF_0000u : 0;
         NextPc = Pc;
@@ -164,14 +165,18 @@ public sealed unsafe partial class ArmCore : IDisposable
         QFlag = value & Psr.Q;
         Ge = (value >> 16) & 0xF;
         Control = value & Psr.ControlMask;
+        SetItState(ItFromPsr(value));
         if ((oldControl & ~Control & (Psr.I | Psr.F)) != 0)
         {
             StopBlock = true; // interrupts unmasked: a pending one is taken at the block boundary
         }
-        if (((oldControl ^ Control) & (Psr.E | Psr.T)) != 0)
+        if (((oldControl ^ Control) & Psr.E) != 0)
         {
             FlushSoftTlb();
-            StopBlock = true;
+        }
+        if (((oldControl ^ Control) & (Psr.E | Psr.T)) != 0)
+        {
+            StopBlock = true; // the run loop picks the instruction set at a block boundary
         }
     }
 
@@ -284,29 +289,43 @@ public sealed unsafe partial class ArmCore : IDisposable
         }
     }
 
-    /// <summary>BranchWritePC: a branch target in ARM state (bits 1:0 ignored).</summary>
+    /// <summary>BranchWritePC: a branch target in the current instruction set (bits 1:0 ignored in ARM state, bit 0 in Thumb).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void BranchWritePc(uint address) => NextPc = address & ~3u;
+    public void BranchWritePc(uint address) => NextPc = address & ((Control & Psr.T) != 0 ? ~1u : ~3u);
 
-    /// <summary>BXWritePC: bit 0 selects Thumb state. Also LoadWritePC and ALUWritePC on ARMv7.</summary>
+    /// <summary>BXWritePC: bit 0 selects Thumb state. Also LoadWritePC, and ALUWritePC in ARM state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void BxWritePc(uint address)
     {
         if ((address & 1) != 0)
         {
-            EnterThumb(address);
+            if ((Control & Psr.T) == 0)
+            {
+                EnterThumb();
+            }
+            NextPc = address & ~1u;
         }
         else
         {
+            if ((Control & Psr.T) != 0)
+            {
+                EnterArm();
+            }
             NextPc = address & ~3u; // address<1:0> == '10' is UNPREDICTABLE; the A9 model ignores bit 1
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EnterThumb(uint address)
+    private void EnterThumb()
     {
         Control |= Psr.T;
-        NextPc = address & ~1u;
+        StopBlock = true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EnterArm()
+    {
+        Control &= ~Psr.T;
         StopBlock = true;
     }
 
@@ -327,7 +346,14 @@ public sealed unsafe partial class ArmCore : IDisposable
     {
         if (n == 15)
         {
-            BxWritePc(value);
+            if ((Control & Psr.T) != 0)
+            {
+                BranchWritePc(value); // ALUWritePC in Thumb state does not interwork
+            }
+            else
+            {
+                BxWritePc(value);
+            }
         }
         else
         {

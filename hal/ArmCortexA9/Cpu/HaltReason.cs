@@ -12,6 +12,4 @@ public enum HaltReason
     InstructionLimit,
     /// <summary>Every core is waiting for an interrupt that nothing can raise.</summary>
     Deadlock,
-    /// <summary>The core entered Thumb state, which this board does not execute yet.</summary>
-    ThumbUnsupported,
 }

@@ -21,8 +21,8 @@ public static class Psr
     public const uint T = 1u << 5;
     public const uint M = 0x1F;
 
-    /// <summary>Bits held in <see cref="ArmCore.Control"/>: everything but the flags NZCV, Q and GE.</summary>
-    public const uint ControlMask = ~(Nzcv | Q | Ge);
+    /// <summary>Bits held in <see cref="ArmCore.Control"/>: everything but the flags NZCV, Q and GE, and ITSTATE.</summary>
+    public const uint ControlMask = ~(Nzcv | Q | Ge | ItLow | ItHigh);
 
     /// <summary>Bits that exist in CPSR on the A9 (bits 23:20 are reserved, read as zero).</summary>
     public const uint Implemented = Nzcv | Q | ItLow | J | Ge | ItHigh | E | A | I | F | T | M;

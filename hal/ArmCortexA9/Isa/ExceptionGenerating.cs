@@ -1,4 +1,4 @@
-// Handlers of SVC, BKPT and SMC, including the semihosting traps SVC 0x123456 and BKPT 0xAB.
+// Handlers of SVC, BKPT and SMC (BKPT serves both instruction sets), with the semihosting traps SVC 0x123456 and BKPT 0xAB.
 using Codezero.Hal.ArmCortexA9.Cpu;
 
 namespace Codezero.Hal.ArmCortexA9.Isa;
@@ -29,7 +29,7 @@ internal static unsafe class ExceptionGenerating
             return;
         }
         // A debug event with no debugger attached: a prefetch abort with IFSR = debug event (FS 0b00010).
-        uint pc = core.R[15] - 8;
+        uint pc = core.CurrentInstructionAddress;
         core.Ifsr = 0x2;
         core.Ifar = pc;
         core.TakeException(ExceptionKind.PrefetchAbort, pc + 4);

@@ -67,15 +67,20 @@ public sealed unsafe class BareMetalBootTests
     }
 
     [Fact]
-    public void Boot_ThumbEntry_IsRefusedWithBoard3Message()
+    public void Boot_ThumbEntry_StartsEveryCoreInThumbStateAtTheEvenAddress()
     {
         using Board board = SmallBoard();
         var elf = TestElf.Program(0);
         elf.Entry = TestElf.CodeBase | 1;
 
-        var e = Assert.Throws<UnsupportedImageException>(() => BareMetalBoot.Boot(board, ElfImage.Parse(elf.Build(), "prog.elf")));
+        BareMetalBoot.Boot(board, ElfImage.Parse(elf.Build(), "prog.elf"));
 
-        Assert.Equal("prog.elf: Thumb entry point not supported yet (Board 3): entry 0x60010001", e.Message);
+        foreach (ArmCore core in board.Cores)
+        {
+            Assert.Equal(TestElf.CodeBase, core.Pc);
+            Assert.NotEqual(0u, core.Cpsr & Psr.T);
+            Assert.Equal(ProcessorMode.Supervisor, core.Mode);
+        }
     }
 
     [Fact]

@@ -1,0 +1,172 @@
+// Thumb state: the interpreter loop over halfword-indexed decoded pages, ITSTATE, and Thumb instruction fetch.
+using System.Runtime.CompilerServices;
+using Codezero.Hal.ArmCortexA9.Decoder;
+using Codezero.Hal.ArmCortexA9.Memory;
+
+namespace Codezero.Hal.ArmCortexA9.Cpu;
+
+public sealed unsafe partial class ArmCore
+{
+    /// <summary>Soft-TLB index offset of Thumb-state fetch entries, so a page run in both states keeps both.</summary>
+    private const uint ThumbFetchSlot = SoftTlb.Size / 2;
+
+    /// <summary>
+    /// ITSTATE, IT[7:0] of the CPSR: the base condition in bits 7:5 and the mask that says how many
+    /// instructions of the IT block are left and which condition each takes. Zero outside IT blocks.
+    /// While an instruction of an IT block executes this already holds the value for the next one.
+    /// </summary>
+    public uint ItState;
+
+    /// <summary>
+    /// ITSTATE as the executing instruction found it. Faults (UNDEFINED, aborts) return to the instruction
+    /// itself, so their SPSR takes this value; SVC returns past it, so its SPSR takes <see cref="ItState"/>.
+    /// Equal to ItState at every instruction boundary.
+    /// </summary>
+    private uint _itAtStart;
+
+    /// <summary>True in Thumb state (CPSR.T).</summary>
+    public bool InThumbState => (Control & Psr.T) != 0;
+
+    /// <summary>ITSTATE laid out in the CPSR: IT[1:0] in bits 26:25, IT[7:2] in bits 15:10.</summary>
+    internal static uint ItBits(uint it) => ((it & 3) << 25) | ((it & 0xFC) << 8);
+
+    /// <summary>ITSTATE taken from CPSR bits.</summary>
+    internal static uint ItFromPsr(uint psr) => ((psr >> 25) & 3) | ((psr >> 8) & 0xFC);
+
+    /// <summary>ITAdvance(): the ITSTATE of the next instruction of the block (0 after the last).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint ItAdvance(uint it) => (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F);
+
+    /// <summary>Sets ITSTATE at an instruction boundary (IT itself, exception returns, context loads).</summary>
+    internal void SetItState(uint it)
+    {
+        ItState = it & 0xFF;
+        _itAtStart = ItState;
+    }
+
+    /// <summary>
+    /// Runs Thumb instructions from <paramref name="pc"/> until the block ends (as the ARM loop does: a
+    /// page boundary, a handler setting <see cref="StopBlock"/>, or the budget). Returns the next PC.
+    /// </summary>
+    private uint RunThumbBlock(uint pc)
+    {
+        DecodedInsn* page = FetchThumbPage(pc);
+        if (page == null)
+        {
+            _left--;
+            return NextPc; // the prefetch abort was taken; it uses up the aborted instruction's step
+        }
+        uint pageBase = pc & 0xFFFF_F000;
+        do
+        {
+            DecodedInsn* insn = page + ((pc >> 1) & 2047);
+            R[15] = pc + 4;
+            NextPc = pc + (insn->Reserved & ThumbDecoder.LengthMask);
+            if (ItState == 0)
+            {
+                insn->Handler(this, insn->Raw);
+            }
+            else
+            {
+                ExecuteInItBlock(insn);
+            }
+            pc = NextPc;
+            _left--;
+        }
+        while ((pc ^ pageBase) < 0x1000 && !StopBlock && _left > 0);
+        return pc;
+    }
+
+    /// <summary>One instruction of an IT block: its condition comes from ITSTATE, which advances past it.</summary>
+    private void ExecuteInItBlock(DecodedInsn* insn)
+    {
+        uint it = ItState;
+        ItState = ItAdvance(it);
+        if (ConditionPasses(it >> 4))
+        {
+            if ((insn->Reserved & ThumbDecoder.ItSensitiveFlag) != 0)
+            {
+                LoweredInsn inIt = ThumbDecoder.Decode16(insn->Reserved >> 16, inItBlock: true);
+                inIt.Handler(this, inIt.Raw);
+            }
+            else
+            {
+                insn->Handler(this, insn->Raw);
+            }
+        }
+        else if ((insn->Reserved >> 24) == 0xBE && (insn->Reserved & ThumbDecoder.LengthMask) == 2)
+        {
+            insn->Handler(this, insn->Raw); // BKPT executes whatever the condition
+        }
+        _itAtStart = ItState;
+    }
+
+    /// <summary>The Thumb-decoded page holding <paramref name="pc"/>, or null after taking a prefetch abort.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal DecodedInsn* FetchThumbPage(uint pc)
+    {
+        uint i = ((pc >> 12) + ThumbFetchSlot) & SoftTlb.Mask;
+        if (_softTlb.FetchTag[i] == (pc & 0xFFFF_F000))
+        {
+            return (DecodedInsn*)_softTlb.FetchPage[i];
+        }
+        return FetchThumbPageSlow(pc);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DecodedInsn* FetchThumbPageSlow(uint pc)
+    {
+        if (!TranslateFetch(pc, out uint ramPage))
+        {
+            return null;
+        }
+        bool isNew = !Board.Code.IsCode(ramPage);
+        DecodedInsn* page = Board.Code.GetThumbPage(ramPage);
+        if (isNew)
+        {
+            Board.FlushWriteTlbs(); // stores to a page that now holds code must take the slow path
+        }
+        uint i = ((pc >> 12) + ThumbFetchSlot) & SoftTlb.Mask;
+        _softTlb.FetchTag[i] = pc & 0xFFFF_F000;
+        _softTlb.FetchPage[i] = (long)page;
+        return page;
+    }
+
+    /// <summary>
+    /// Fetches one instruction halfword through the MMU (the second half of a T32 encoding that crosses a
+    /// page). False after taking the prefetch abort, which reports the instruction being executed.
+    /// </summary>
+    internal bool FetchHalfword(uint va, out uint hw)
+    {
+        hw = 0;
+        if (!TranslateFetch(va, out uint ramPage, instructionAddress: R[15] - 4))
+        {
+            return false;
+        }
+        hw = *(ushort*)(Board.Memory.Ram + ((nuint)ramPage << 12) + (va & 0xFFE));
+        return true;
+    }
+
+    /// <summary>
+    /// Translates an instruction fetch to its RAM page; on failure takes the prefetch abort (for the
+    /// instruction at <paramref name="instructionAddress"/>, default <paramref name="va"/>) and returns false.
+    /// </summary>
+    private bool TranslateFetch(uint va, out uint ramPage, uint instructionAddress = 0xFFFF_FFFF)
+    {
+        ramPage = 0;
+        uint returnTo = instructionAddress == 0xFFFF_FFFF ? va : instructionAddress;
+        if (!Translate(va, AccessKind.Execute, IsUserMode, out uint pa, out uint fault))
+        {
+            PrefetchAbort(returnTo, fault & 0x1F, faultAddress: va);
+            return false;
+        }
+        long offset = Board.Memory.RamOffset(pa);
+        if (offset < 0)
+        {
+            PrefetchAbort(returnTo, FaultStatus.SyncExternal, faultAddress: va);
+            return false;
+        }
+        ramPage = (uint)(offset >> 12);
+        return true;
+    }
+}
