@@ -134,6 +134,61 @@ public sealed unsafe class ThumbDataProcessingTests
         Assert.False(ThumbDecoder.Decode32(raw).IsUndefined);
     }
 
+    /// <summary>
+    /// Each register, MOVW/MOVT, saturate and bit-field encoding lowers to the very word arm-none-eabi-as gives the
+    /// same instruction in A32, and to that word's A32 handler.
+    /// </summary>
+    [Theory]
+    [InlineData(0xF64B_61EFu, 0xE30B_1EEFu)] // movw r1, #0xbeef
+    [InlineData(0xF6CD_61ADu, 0xE34D_1EADu)] // movt r1, #0xdead
+    [InlineData(0xF302_010Fu, 0xE6AF_1012u)] // ssat r1, #16, r2
+    [InlineData(0xF302_01C7u, 0xE6A7_1192u)] // ssat r1, #8, r2, lsl #3
+    [InlineData(0xF322_01C7u, 0xE6A7_11D2u)] // ssat r1, #8, r2, asr #3
+    [InlineData(0xF322_0107u, 0xE6A7_1F32u)] // ssat16 r1, #8, r2
+    [InlineData(0xF342_1107u, 0xE7A7_1252u)] // sbfx r1, r2, #4, #8
+    [InlineData(0xF362_110Bu, 0xE7CB_1212u)] // bfi r1, r2, #4, #8
+    [InlineData(0xF36F_110Bu, 0xE7CB_121Fu)] // bfc r1, #4, #8
+    [InlineData(0xF382_0110u, 0xE6F0_1012u)] // usat r1, #16, r2
+    [InlineData(0xF3A2_71C7u, 0xE6E7_1FD2u)] // usat r1, #7, r2, asr #31
+    [InlineData(0xF3A2_010Fu, 0xE6EF_1F32u)] // usat16 r1, #15, r2
+    [InlineData(0xF3C2_71C0u, 0xE7E0_1FD2u)] // ubfx r1, r2, #31, #1
+    [InlineData(0xEA02_1103u, 0xE002_1203u)] // and r1, r2, r3, lsl #4
+    [InlineData(0xEA11_1FF2u, 0xE111_03E2u)] // tst r1, r2, ror #7
+    [InlineData(0xEA22_0123u, 0xE1C2_1043u)] // bic r1, r2, r3, asr #32
+    [InlineData(0xEA42_0153u, 0xE182_10A3u)] // orr r1, r2, r3, lsr #1
+    [InlineData(0xEA4F_0102u, 0xE1A0_1002u)] // mov r1, r2
+    [InlineData(0xEA5F_0102u, 0xE1B0_1002u)] // movs r1, r2
+    [InlineData(0xEA4F_0D02u, 0xE1A0_D002u)] // mov sp, r2
+    [InlineData(0xEA4F_1142u, 0xE1A0_1282u)] // lsl r1, r2, #5
+    [InlineData(0xEA5F_0112u, 0xE1B0_1022u)] // lsrs r1, r2, #32
+    [InlineData(0xEA4F_0162u, 0xE1A0_10C2u)] // asr r1, r2, #1
+    [InlineData(0xEA4F_71F2u, 0xE1A0_1FE2u)] // ror r1, r2, #31
+    [InlineData(0xEA4F_0132u, 0xE1A0_1062u)] // rrx r1, r2
+    [InlineData(0xEA6F_2132u, 0xE1E0_1462u)] // mvn r1, r2, ror #8
+    [InlineData(0xEA82_0103u, 0xE022_1003u)] // eor r1, r2, r3
+    [InlineData(0xEA91_0F42u, 0xE131_0082u)] // teq r1, r2, lsl #1
+    [InlineData(0xEAC2_2103u, 0xE682_1413u)] // pkhbt r1, r2, r3, lsl #8
+    [InlineData(0xEAC2_4123u, 0xE682_1853u)] // pkhtb r1, r2, r3, asr #16
+    [InlineData(0xEB02_01C3u, 0xE082_1183u)] // add r1, r2, r3, lsl #3
+    [InlineData(0xEB0D_0183u, 0xE08D_1103u)] // add r1, sp, r3, lsl #2
+    [InlineData(0xEB11_0F02u, 0xE171_0002u)] // cmn r1, r2
+    [InlineData(0xEB42_0133u, 0xE0A2_1063u)] // adc r1, r2, r3, rrx
+    [InlineData(0xEB62_0103u, 0xE0C2_1003u)] // sbc r1, r2, r3
+    [InlineData(0xEBA2_01A3u, 0xE042_1143u)] // sub r1, r2, r3, asr #2
+    [InlineData(0xEBAD_0D83u, 0xE04D_D103u)] // sub sp, sp, r3, lsl #2
+    [InlineData(0xEBB1_0F42u, 0xE151_0082u)] // cmp r1, r2, lsl #1
+    [InlineData(0xEBC2_1113u, 0xE062_1223u)] // rsb r1, r2, r3, lsr #4
+    [InlineData(0xFA02_F103u, 0xE1A0_1312u)] // lsl r1, r2, r3
+    [InlineData(0xFA32_F103u, 0xE1B0_1332u)] // lsrs r1, r2, r3
+    [InlineData(0xFA42_F103u, 0xE1A0_1352u)] // asr r1, r2, r3
+    [InlineData(0xFA62_F103u, 0xE1A0_1372u)] // ror r1, r2, r3
+    public void LowersToTheA32EncodingOfTheSameInstruction(uint t32, uint a32)
+    {
+        LoweredInsn lowered = ThumbDecoder.Decode32(t32);
+        Assert.Equal(a32, lowered.Raw);
+        Assert.True((nint)lowered.Handler == (nint)A32Decoder.Decode(a32), $"0x{t32:X8} does not lower to {A32Decoder.NameOf(a32)}");
+    }
+
     // ---- ThumbExpandImm: the plain and replicated forms keep C, the rotated forms set C to bit 31.
 
     [Theory]
