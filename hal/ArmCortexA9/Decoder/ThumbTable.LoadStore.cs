@@ -16,6 +16,8 @@ namespace Codezero.Hal.ArmCortexA9.Decoder;
 /// body, since the A32 extra-load forms have neither an imm12 nor a shifted register. Literal forms use
 /// <see cref="ThumbLiteralOffset"/> (Align(PC, 4)); the unprivileged T forms, LDRD/STRD and the exclusives with an
 /// offset or a free Rt2 use Thumb handlers. Loads to the PC go through <see cref="ThumbLoadToPc"/> (the IT rule).
+/// A literal load with U = 0 also has the shape of an imm8 or register form, whose rows are more specific; as
+/// the ARM ARM says ("if Rn == '1111' then SEE (literal)"), those rows lower Rn = PC as the literal form.
 /// </summary>
 public static unsafe partial class ThumbTable
 {

@@ -28,7 +28,7 @@ public sealed unsafe class ThumbBranchTests
     }
 
     /// <summary>Places the halfwords at <see cref="CpuHarness.CodeBase"/> and starts there in Thumb state.</summary>
-    internal static CpuHarness Thumb(params ushort[] halfwords)
+    internal static CpuHarness ThumbCode(params ushort[] halfwords)
     {
         var h = new CpuHarness();
         Place(h, CpuHarness.CodeBase, halfwords);
@@ -123,7 +123,7 @@ public sealed unsafe class ThumbBranchTests
     public void BlxImmediate_FromAMisalignedPc_GoesToArmAtAlignedTargetAndReturns()
     {
         // 0: nop; 2: blx arm (PC = 6, Align(PC, 4) + 4 = 8); 6: adds r0, #1; 8 (ARM): add r0, r0, #7; bx lr
-        using var h = Thumb(0xBF00, 0xF000, 0xE802, 0x3001);
+        using var h = ThumbCode(0xBF00, 0xF000, 0xE802, 0x3001);
         h.WriteWord(CpuHarness.CodeBase + 8, 0xE2800007);
         h.WriteWord(CpuHarness.CodeBase + 12, 0xE12FFF1E);
         h.Step(2);
@@ -155,7 +155,7 @@ public sealed unsafe class ThumbBranchTests
     [InlineData(0x101u, true)]
     public void Bxj_IsBx(uint targetOffset, bool thumb)
     {
-        using var h = Thumb(0xF3C3, 0x8F00); // bxj r3
+        using var h = ThumbCode(0xF3C3, 0x8F00); // bxj r3
         h.Core.R[3] = CpuHarness.CodeBase + targetOffset;
         h.Step();
         Assert.Equal(CpuHarness.CodeBase + (targetOffset & ~1u), h.Core.Pc);
@@ -169,7 +169,7 @@ public sealed unsafe class ThumbBranchTests
     public void Tbb_PcRelativeTable_BranchesByTwiceTheEntry(uint index, uint expected)
     {
         // 0: tbb [pc, r1]; 4: .byte 2, 4, 6, 0; 8: movs r0, #1 .. 0x10: movs r0, #5
-        using var h = Thumb(0xE8DF, 0xF001, 0x0402, 0x0006, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005);
+        using var h = ThumbCode(0xE8DF, 0xF001, 0x0402, 0x0006, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005);
         h.Core.R[1] = index;
         h.Step(2);
         Assert.Equal(expected, h.Core.R[0]);
@@ -178,7 +178,7 @@ public sealed unsafe class ThumbBranchTests
     [Fact]
     public void Tbh_RegisterTable_BranchesByTwiceTheHalfword()
     {
-        using var h = Thumb(0xE8D2, 0xF011); // tbh [r2, r1, lsl #1]
+        using var h = ThumbCode(0xE8D2, 0xF011); // tbh [r2, r1, lsl #1]
         h.WriteWord(CpuHarness.DataBase, 0x0100_0000);
         h.WriteWord(CpuHarness.DataBase + 4, 0x0000_7FFF);
         h.Core.R[2] = CpuHarness.DataBase;
@@ -190,7 +190,7 @@ public sealed unsafe class ThumbBranchTests
     [Fact]
     public void BConditionalWide_InsideAnItBlock_IsUndefined()
     {
-        using var h = Thumb(0xBF08, 0xF43F, 0xAFFE); // it eq; beq.w . (T3)
+        using var h = ThumbCode(0xBF08, 0xF43F, 0xAFFE); // it eq; beq.w . (T3)
         h.Core.Nzcv = Psr.Z;
         h.Step(2);
         Assert.Equal(ProcessorMode.Undefined, h.Core.Mode);
@@ -201,7 +201,7 @@ public sealed unsafe class ThumbBranchTests
     [Fact]
     public void Bl_NotLastInItBlock_IsUndefined()
     {
-        using var h = Thumb(0xBF04, 0xF7FF, 0xFFFE, 0xBF00); // itt eq; bl .; nop
+        using var h = ThumbCode(0xBF04, 0xF7FF, 0xFFFE, 0xBF00); // itt eq; bl .; nop
         h.Core.Nzcv = Psr.Z;
         h.Step(2);
         Assert.Equal(ProcessorMode.Undefined, h.Core.Mode);
@@ -210,7 +210,7 @@ public sealed unsafe class ThumbBranchTests
     [Fact]
     public void Bl_LastInItBlock_Branches()
     {
-        using var h = Thumb(0xBF08, 0xF7FF, 0xFFFE); // it eq; bl .
+        using var h = ThumbCode(0xBF08, 0xF7FF, 0xFFFE); // it eq; bl .
         h.Core.Nzcv = Psr.Z;
         h.Step(2);
         Assert.Equal(ProcessorMode.Supervisor, h.Core.Mode);
