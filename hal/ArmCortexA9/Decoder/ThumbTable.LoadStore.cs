@@ -110,10 +110,13 @@ public static unsafe partial class ThumbTable
     /// <summary>The access kind of a single load/store encoding (see <see cref="KindWord"/>).</summary>
     private static uint SingleKind(uint raw) => (Bits(raw, 24, 24) << 2) | Bits(raw, 22, 21);
 
-    /// <summary>An A32-layout LDR/STR word: P, U, W as A32 has them, L, Rn, Rt and the offset field (bits 11:0).</summary>
-    private static uint SingleWord(bool p, bool u, bool w, bool load, uint rn, uint rt, uint offset12)
-        => Always | (0b010u << 25) | (p ? 1u << 24 : 0) | (u ? 1u << 23 : 0) | (w ? 1u << 21 : 0) | (load ? 1u << 20 : 0)
-           | (rn << 16) | (rt << 12) | (offset12 & 0xFFF);
+    /// <summary>
+    /// An A32-layout LDR/STR word: P, U, W as A32 has them, B for the byte kind, L, Rn, Rt and the offset field
+    /// (bits 11:0). For words and bytes it is the A32 twin's word.
+    /// </summary>
+    private static uint SingleWord(uint kind, bool p, bool u, bool w, bool load, uint rn, uint rt, uint offset12)
+        => Always | (0b010u << 25) | (p ? 1u << 24 : 0) | (u ? 1u << 23 : 0) | (kind == KindByte ? 1u << 22 : 0)
+           | (w ? 1u << 21 : 0) | (load ? 1u << 20 : 0) | (rn << 16) | (rt << 12) | (offset12 & 0xFFF);
 
     /// <summary>
     /// The UNPREDICTABLE choices of Rt shared by the forms (UNDEFINED here): stores may not take PC, byte and
@@ -154,7 +157,7 @@ public static unsafe partial class ThumbTable
         {
             return LoweredInsn.Undefined;
         }
-        uint word = SingleWord(true, Bits(raw, 23, 23) != 0, false, true, 15, rt, Bits(raw, 11, 0));
+        uint word = SingleWord(kind, true, Bits(raw, 23, 23) != 0, false, true, 15, rt, Bits(raw, 11, 0));
         return new LoweredInsn(LoadHandler<OffsetAddressing, ThumbLiteralOffset>(kind, rt), word);
     }
 
@@ -171,7 +174,7 @@ public static unsafe partial class ThumbTable
         {
             return LoweredInsn.Undefined;
         }
-        uint word = SingleWord(true, true, false, load, rn, rt, Bits(raw, 11, 0));
+        uint word = SingleWord(kind, true, true, false, load, rn, rt, Bits(raw, 11, 0));
         return new LoweredInsn(Handler<OffsetAddressing, Immediate12>(load, kind, rt), word);
     }
 
@@ -190,7 +193,7 @@ public static unsafe partial class ThumbTable
             return LoweredInsn.Undefined;
         }
         // A32 writes back with P = 1, W = 1 (pre-indexed) or P = 0, W = 0 (post-indexed; P = 0, W = 1 is the T form).
-        uint word = SingleWord(p, u, p && w, load, rn, rt, Bits(raw, 7, 0));
+        uint word = SingleWord(kind, p, u, p && w, load, rn, rt, Bits(raw, 7, 0));
         if (!w)
         {
             return new LoweredInsn(Handler<OffsetAddressing, Immediate12>(load, kind, rt), word);
@@ -213,7 +216,7 @@ public static unsafe partial class ThumbTable
         {
             return LoweredInsn.Undefined;
         }
-        uint word = SingleWord(true, true, false, load, rn, rt, (Bits(raw, 5, 4) << 7) | rm) | (1u << 25); // register offset: bit 25
+        uint word = SingleWord(kind, true, true, false, load, rn, rt, (Bits(raw, 5, 4) << 7) | rm) | (1u << 25); // register offset: bit 25
         return new LoweredInsn(Handler<OffsetAddressing, ScaledRegister>(load, kind, rt), word);
     }
 

@@ -79,8 +79,10 @@ public static unsafe partial class ThumbTable
     // NOP.W, YIELD.W, WFE.W, WFI.W, SEV.W, DBG #<option> and the unallocated hints (the A32 hint of the same number)
     private static LoweredInsn Hint32(uint raw, bool inItBlock) => Lower(Always | 0x0320_F000 | Bits(raw, 7, 0));
 
-    // CLREX | DSB #<option> | DMB #<option> | ISB #<option>   (the A32 word is 1111 0101 0111 1111 1111 0000 op option)
-    private static LoweredInsn Barrier32(uint raw, bool inItBlock) => Lower(0xF57F_F000 | Bits(raw, 7, 0));
+    // CLREX | DSB #<option> | DMB #<option> | ISB #<option>   (the A32 word is 1111 0101 0111 1111 1111 0000 op option,
+    // with the same op for the barriers but 0001 for CLREX, which T32 numbers 0010)
+    private static LoweredInsn Barrier32(uint raw, bool inItBlock)
+        => Lower(Bits(raw, 7, 4) == 0b0010 ? 0xF57F_F01Fu : 0xF57F_F000 | Bits(raw, 7, 0));
 
     // SUBS PC, LR, #<imm8>   (the A32 SUBS PC, LR, #imm8 with its exception return)
     private static LoweredInsn ExceptionReturn32(uint raw, bool inItBlock)

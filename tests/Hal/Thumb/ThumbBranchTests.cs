@@ -36,6 +36,21 @@ public sealed unsafe class ThumbBranchTests
         return h;
     }
 
+    /// <summary>
+    /// The A32 word a T32 encoding lowers to decodes, in the A32 table, to the twin named; when
+    /// <paramref name="direct"/>, the lowered handler is that A32 handler itself (otherwise a Thumb handler wraps it).
+    /// </summary>
+    internal static unsafe void AssertLowersOnto(uint raw, string a32Name, bool direct)
+    {
+        LoweredInsn insn = ThumbDecoder.Decode32(raw);
+        Assert.False(insn.IsUndefined);
+        Assert.Equal(a32Name, A32Decoder.NameOf(insn.Raw));
+        Assert.Equal(direct, (nint)insn.Handler == (nint)A32Decoder.Decode(insn.Raw));
+    }
+
+    [Fact]
+    public void Bxj_LowersOntoTheA32Bxj() => AssertLowersOnto(0xF3C38F00, "BXJ", direct: false);
+
     [Theory]
     [InlineData(0xF7FFBFFEu, "B.W T4")]
     [InlineData(0xF43FAFFCu, "B<c>.W T3")]

@@ -65,6 +65,32 @@ public sealed unsafe class ThumbLoadStoreTests
     public void Encodings_DecodeToTheirRows(uint raw, string name) => Assert.Equal(name, ThumbDecoder.NameOf(raw));
 
     [Theory]
+    [InlineData(0xE8B1800Cu, "LDM", false)] // with PC: the IT rule wraps it
+    [InlineData(0xE8B1000Cu, "LDM", true)]
+    [InlineData(0xE92D40F0u, "STM", true)]
+    [InlineData(0xE9100006u, "LDM", true)]
+    [InlineData(0xE88400A0u, "STM", true)]
+    [InlineData(0xE8510F00u, "LDREX", true)]
+    [InlineData(0xE8413200u, "STREX", true)]
+    [InlineData(0xE8D15F4Fu, "LDREXB", true)]
+    [InlineData(0xE8D15F5Fu, "LDREXH", true)]
+    [InlineData(0xE8C17F46u, "STREXB", true)]
+    [InlineData(0xE8C17F56u, "STREXH", true)]
+    [InlineData(0xF8D10FFFu, "LDR (imm)", true)]
+    [InlineData(0xF8D1F000u, "LDR (imm)", false)] // to PC
+    [InlineData(0xF8510CFFu, "LDR (imm)", true)]
+    [InlineData(0xF8510F04u, "LDR (imm, pre)", true)]
+    [InlineData(0xF8510904u, "LDR (imm, post)", true)]
+    [InlineData(0xF8510032u, "LDR (reg)", true)]
+    [InlineData(0xF8110F05u, "LDRB (imm, pre)", true)]
+    [InlineData(0xF8810FFFu, "STRB (imm)", true)]
+    [InlineData(0xF8410B08u, "STR (imm, post)", true)]
+    [InlineData(0xF8410012u, "STR (reg)", true)]
+    [InlineData(0xF84D4D04u, "STR (imm, pre)", true)]
+    [InlineData(0xF85D4B04u, "LDR (imm, post)", true)]
+    public void LowersOntoTheA32Twin(uint raw, string a32Name, bool direct) => AssertLowersOnto(raw, a32Name, direct);
+
+    [Theory]
     [InlineData(0xE8B4C003u)] // ldmia r4!, {r0, r1, lr, pc}: PC and LR both
     [InlineData(0xE8842020u)] // stmia r4, {r5, sp}: SP in an STM list
     [InlineData(0xE8848020u)] // stmia r4, {r5, pc}: PC in an STM list
