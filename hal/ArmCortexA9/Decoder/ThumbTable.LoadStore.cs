@@ -36,10 +36,10 @@ public static unsafe partial class ThumbTable
         AddT32Single(rows, "STRB", "1111 1000 ", "000", load: false);
         AddT32Single(rows, "STRH", "1111 1000 ", "010", load: false);
         AddT32Single(rows, "STR", "1111 1000 ", "100", load: false);
-        AddT32MemoryHint(rows, "PLD", "1111 1000 ", "001");
-        AddT32MemoryHint(rows, "PLDW", "1111 1000 ", "011");
-        AddT32MemoryHint(rows, "PLI", "1111 1001 ", "001");
-        AddT32MemoryHint(rows, "unallocated memory hint", "1111 1001 ", "011");
+        AddT32MemoryHint(rows, "PLD", "PLD (literal)", "1111 1000 ", "001");
+        AddT32MemoryHint(rows, "PLDW", "PLD (literal, hw1[5] = 1)", "1111 1000 ", "011"); // the ARM ARM's table, and QEMU: PLD
+        AddT32MemoryHint(rows, "PLI", "PLI (literal)", "1111 1001 ", "001");
+        AddT32MemoryHint(rows, "unallocated memory hint", "unallocated memory hint (literal)", "1111 1001 ", "011");
         rows.Add(new ThumbRow("PUSH.W (single) T3", "1111 1000 0100 1101 tttt 1101 0000 0100", &LoadStoreImmediate8));
         rows.Add(new ThumbRow("POP.W (single) T3", "1111 1000 0101 1101 tttt 1011 0000 0100", &LoadStoreImmediate8));
     }
@@ -97,9 +97,9 @@ public static unsafe partial class ThumbTable
     }
 
     /// <summary>The Rt = PC rows of a byte or halfword load class: preload hints (no access, no fault) or unallocated hints (NOP).</summary>
-    private static void AddT32MemoryHint(List<ThumbRow> rows, string name, string hw1High, string sizeL)
+    private static void AddT32MemoryHint(List<ThumbRow> rows, string name, string literalName, string hw1High, string sizeL)
     {
-        rows.Add(new ThumbRow($"{name} (literal) T32", $"{hw1High}u{sizeL} 1111 1111 iiii iiii iiii", &MemoryHint32));
+        rows.Add(new ThumbRow($"{literalName} T32", $"{hw1High}u{sizeL} 1111 1111 iiii iiii iiii", &MemoryHint32));
         rows.Add(new ThumbRow($"{name} (imm12) T32", $"{hw1High}1{sizeL} nnnn 1111 iiii iiii iiii", &MemoryHint32));
         rows.Add(new ThumbRow($"{name} (imm8) T32", $"{hw1High}0{sizeL} nnnn 1111 1100 iiii iiii", &MemoryHint32));
         rows.Add(new ThumbRow($"{name} (reg) T32", $"{hw1High}0{sizeL} nnnn 1111 0000 00ii mmmm", &MemoryHint32));
@@ -119,11 +119,11 @@ public static unsafe partial class ThumbTable
            | (w ? 1u << 21 : 0) | (load ? 1u << 20 : 0) | (rn << 16) | (rt << 12) | (offset12 & 0xFFF);
 
     /// <summary>
-    /// The UNPREDICTABLE choices of Rt shared by the forms (UNDEFINED here): stores may not take PC, byte and
-    /// halfword stores not SP either; byte, halfword and signed loads may not load SP (their Rt = PC encodings are hints).
+    /// The UNPREDICTABLE choices of Rt shared by the forms (UNDEFINED here): only word loads may load PC or SP,
+    /// word stores may store SP. (The byte and halfword loads' Rt = PC encodings that are hints have rows of their own.)
     /// </summary>
     private static bool BadTarget(uint kind, bool load, uint rt)
-        => rt == 15 ? !load : rt == 13 && kind != KindWord;
+        => kind != KindWord ? rt is 13 or 15 : rt == 15 && !load;
 
     /// <summary>The generic A32 load body for an access kind (for words and bytes, the A32 table's handler); word loads to PC add the IT rule.</summary>
     private static delegate*<ArmCore, uint, void> LoadHandler<TIndex, TOffset>(uint kind, uint rt)
@@ -188,7 +188,7 @@ public static unsafe partial class ThumbTable
         {
             return load ? LoadLiteral32(raw, inItBlock) : LoweredInsn.Undefined;
         }
-        if (BadTarget(kind, load, rt) || (w && rn == rt) || (w && rt == 15 && kind != KindWord))
+        if (BadTarget(kind, load, rt) || (w && rn == rt))
         {
             return LoweredInsn.Undefined;
         }

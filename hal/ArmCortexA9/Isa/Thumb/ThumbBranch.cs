@@ -17,7 +17,7 @@ internal static unsafe class ThumbBranch
 
     private static uint Offset(uint raw) => (uint)((int)(raw << 4) >> 4);
 
-    // B<c> <label>  (T1-T4; the condition is AL for T2 and T4, which IT blocks condition instead)
+    // B<c> <label>  (T1 and T2; the condition is AL for T2, which IT blocks condition instead; T3 and T4 below)
     public static void B(ArmCore core, uint raw)
     {
         uint cond = raw >> 28;
