@@ -63,7 +63,8 @@ internal sealed class ThumbCaseGenerator
         bool itRow = row.Family == ThumbFamily.It && !row.Is32;
         bool inBlock = !itRow && ThumbExclusions.AllowedInItBlock(row.Mnemonic) && rng.Next(4) == 0;
         int blockLength = inBlock ? rng.Next(1, 5) : 0;
-        int position = inBlock ? (row.IsBranch ? blockLength - 1 : rng.Next(blockLength)) : 0;
+        bool last = row.IsBranch || ThumbExclusions.GoesLastInItBlock(row.Mnemonic);
+        int position = inBlock ? (last ? blockLength - 1 : rng.Next(blockLength)) : 0;
         c.InItBlock = inBlock;
         c.LastInBlock = !inBlock || position == blockLength - 1;
         c.Length = 1;
@@ -99,7 +100,7 @@ internal sealed class ThumbCaseGenerator
         c.RowIndex = actual.Index;
         c.RowName = decoded < 0 ? row.Name + " (now UNDEFINED)" : actual.Name;
         c.LowersToUndefined = decoded < 0 || actual.LowersToUndefined(test, c.InItBlock);
-        c.Excluded = ThumbExclusions.ExcludedReason(actual.Mnemonic);
+        c.Excluded = ThumbExclusions.ExcludedReason(actual);
         return row;
     }
 

@@ -32,7 +32,7 @@ public sealed class ThumbFuzzCampaign : IDisposable
         {
             RowNames[i] = generator.Rows[i].Name;
             RowIs32[i] = generator.Rows[i].Is32;
-            Excluded[i] = ThumbExclusions.ExcludedReason(generator.Rows[i].Mnemonic);
+            Excluded[i] = ThumbExclusions.ExcludedReason(generator.Rows[i]);
         }
         Drawn = new int[RowNames.Length];
         Compared = new int[RowNames.Length];
