@@ -47,8 +47,11 @@ internal sealed class ThumbCase
     public int RowIndex;
     public string RowName = "";
 
-    /// <summary>True when the row decoding the instruction under test lowers it to UNDEFINED (an UNPREDICTABLE form, for most rows).</summary>
-    public bool LowersToUndefined;
+    /// <summary>
+    /// True when the row decoding the instruction under test has field bits, is not UDF, and lowers this word to UNDEFINED:
+    /// the table's treatment of an UNPREDICTABLE form (ThumbExclusions, "T32: UNPREDICTABLE form our table lowers to UNDEFINED").
+    /// </summary>
+    public bool UnpredictableByTable;
 
     /// <summary>Why the case is not compared (an excluded row); null otherwise.</summary>
     public string? Excluded;

@@ -62,9 +62,10 @@ internal sealed class ThumbCaseGenerator
         // Where the instruction goes: alone, heading a block (the IT row), or inside a block.
         bool itRow = row.Family == ThumbFamily.It && !row.Is32;
         bool inBlock = !itRow && ThumbExclusions.AllowedInItBlock(row.Mnemonic) && rng.Next(4) == 0;
-        int blockLength = inBlock ? rng.Next(1, 5) : 0;
+        bool notLast = ThumbExclusions.NeverLastInItBlock(row.Mnemonic);
+        int blockLength = inBlock ? rng.Next(notLast ? 2 : 1, 5) : 0;
         bool last = row.IsBranch || ThumbExclusions.GoesLastInItBlock(row.Mnemonic);
-        int position = inBlock ? (last ? blockLength - 1 : rng.Next(blockLength)) : 0;
+        int position = inBlock ? (last ? blockLength - 1 : rng.Next(notLast ? blockLength - 1 : blockLength)) : 0;
         c.InItBlock = inBlock;
         c.LastInBlock = !inBlock || position == blockLength - 1;
         c.Length = 1;
@@ -99,7 +100,7 @@ internal sealed class ThumbCaseGenerator
         ThumbRowInfo actual = decoded < 0 ? row : _rows[decoded];
         c.RowIndex = actual.Index;
         c.RowName = decoded < 0 ? row.Name + " (now UNDEFINED)" : actual.Name;
-        c.LowersToUndefined = decoded < 0 || actual.LowersToUndefined(test, c.InItBlock);
+        c.UnpredictableByTable = decoded >= 0 && actual.FieldMask != 0 && actual.Mnemonic != "UDF" && actual.LowersToUndefined(test, c.InItBlock);
         c.Excluded = ThumbExclusions.ExcludedReason(actual);
         return row;
     }

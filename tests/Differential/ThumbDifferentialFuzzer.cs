@@ -51,17 +51,17 @@ public sealed class ThumbDifferentialFuzzer : IClassFixture<ThumbFuzzCampaign>
         }
         var compared = Enumerable.Range(0, _run.RowNames.Length).Where(i => _run.Excluded[i] == null).ToList();
         var neverDrawn = Enumerable.Range(0, _run.RowNames.Length).Where(i => _run.Drawn[i] == 0).Select(i => _run.RowNames[i]).ToList();
-        var neverCompared = compared.Where(i => _run.Compared[i] == 0).Select(i => _run.RowNames[i]).ToList();
+        var neverCompared = compared.Where(i => _run.ComparedPassing[i] == 0).Select(i => _run.RowNames[i]).ToList();
         _output.WriteLine($"{_run.RowNames.Length} rows; least drawn {_run.Drawn.Min()} times; least compared (not excluded) "
             + $"{(compared.Count == 0 ? 0 : compared.Min(i => _run.Compared[i]))} times");
-        _output.WriteLine("compared per row (completed / compared, of which inside IT blocks):");
+        _output.WriteLine("compared per row (completed / condition passed / compared, of which inside IT blocks):");
         foreach (int i in compared)
         {
-            _output.WriteLine($"  {_run.RowNames[i],-32} {_run.Executed[i],6} / {_run.Compared[i],6}, {_run.ComparedInItBlock[i],5} in IT");
+            _output.WriteLine($"  {_run.RowNames[i],-32} {_run.Executed[i],6} / {_run.ComparedPassing[i],6} / {_run.Compared[i],6}, {_run.ComparedInItBlock[i],5} in IT");
         }
-        _output.WriteLine($"rows compared only as the same exception on both: {string.Join(", ", compared.Where(i => _run.Compared[i] > 0 && _run.Executed[i] == 0).Select(i => _run.RowNames[i]))}");
+        _output.WriteLine($"rows compared only as the same exception on both: {string.Join(", ", compared.Where(i => _run.ComparedPassing[i] > 0 && _run.Executed[i] == 0).Select(i => _run.RowNames[i]))}");
         Assert.True(neverDrawn.Count == 0, $"Thumb rows never drawn (seed {_run.Seed}): {string.Join(", ", neverDrawn)}");
-        Assert.True(neverCompared.Count == 0, $"Thumb rows never compared (seed {_run.Seed}): {string.Join(", ", neverCompared)}");
+        Assert.True(neverCompared.Count == 0, $"Thumb rows never compared with their condition passing (seed {_run.Seed}): {string.Join(", ", neverCompared)}");
         var rowsInIt = compared.Where(i => _run.ComparedInItBlock[i] > 0).Count();
         Assert.True(_run.AgreedInItBlock * 8 >= _run.Agreed, $"only {_run.AgreedInItBlock} of {_run.Agreed} agreeing cases ran inside an IT block (seed {_run.Seed})");
         Assert.True(_run.AgreedMidBlock > 0 && _run.AgreedItHeads > 0, $"no agreeing mid-block entries or IT-headed blocks (seed {_run.Seed})");

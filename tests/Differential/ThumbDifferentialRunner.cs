@@ -70,6 +70,9 @@ internal sealed unsafe class ThumbDifferentialRunner : IDisposable
     /// <summary>True when the instruction under test was stepped by the last case (not cut short before it).</summary>
     public bool ReachedTest { get; private set; }
 
+    /// <summary>True when the instruction under test was stepped with its condition passing (outside IT blocks: always).</summary>
+    public bool TestConditionPassed { get; private set; }
+
     /// <summary>How often Unicorn was rebuilt after a step that did not stop where asked.</summary>
     public int EngineResets { get; private set; }
 
@@ -106,10 +109,15 @@ internal sealed unsafe class ThumbDifferentialRunner : IDisposable
         for (int n = 0; n < ThumbCase.MaxProgram; n++)
         {
             uint address = _core.Pc;
-            var step = new ThumbStep(n, address, FetchOurs(address), address == testAddress, _core.ItState);
+            uint it = _core.ItState;
+            var step = new ThumbStep(n, address, FetchOurs(address), address == testAddress, it, it == 0 || _core.ConditionPasses(it >> 4));
             LastStep = step;
             Steps++;
-            ReachedTest |= step.IsTest;
+            if (step.IsTest && !ReachedTest)
+            {
+                ReachedTest = true;
+                TestConditionPassed = step.ConditionPassed;
+            }
             StepOurs();
             StepTheirs(step);
             verdict = CompareStep(c, step);

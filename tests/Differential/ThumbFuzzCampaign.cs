@@ -38,6 +38,7 @@ public sealed class ThumbFuzzCampaign : IDisposable
         Compared = new int[RowNames.Length];
         Executed = new int[RowNames.Length];
         ComparedInItBlock = new int[RowNames.Length];
+        ComparedPassing = new int[RowNames.Length];
         using var runner = new ThumbDifferentialRunner(Seed);
         var c = new ThumbCase();
         var clock = Stopwatch.StartNew();
@@ -82,9 +83,13 @@ public sealed class ThumbFuzzCampaign : IDisposable
                     {
                         AgreedItHeads++;
                     }
-                    if (!runner.LastStep.IsTest || runner.Ours.Outcome == CaseOutcome.Completed)
+                    if (runner.TestConditionPassed)
                     {
-                        Executed[c.RowIndex]++;
+                        ComparedPassing[c.RowIndex]++;
+                        if (!runner.LastStep.IsTest || runner.Ours.Outcome == CaseOutcome.Completed)
+                        {
+                            Executed[c.RowIndex]++;
+                        }
                     }
                     break;
                 case CaseVerdict.Skipped:
@@ -131,7 +136,10 @@ public sealed class ThumbFuzzCampaign : IDisposable
     internal int[] Compared { get; }
     internal int[] ComparedInItBlock { get; }
 
-    /// <summary>Per row: agreeing cases where the instruction under test completed (rather than raising the same exception on both).</summary>
+    /// <summary>Per row: agreeing cases whose instruction under test had its condition pass (outside IT blocks, all).</summary>
+    internal int[] ComparedPassing { get; }
+
+    /// <summary>Per row: of those, the cases where the instruction completed (rather than raising the same exception on both).</summary>
     internal int[] Executed { get; }
     internal List<string> Mismatches { get; } = new();
     internal List<string> Replayed { get; } = new();

@@ -67,9 +67,13 @@ internal sealed unsafe class ThumbRowInfo
     public bool IsMemory => Family is ThumbFamily.LoadStore or ThumbFamily.LoadStoreDual or ThumbFamily.LoadStoreMultiple
         or ThumbFamily.Exclusive or ThumbFamily.Preload or ThumbFamily.TableBranch;
 
-    /// <summary>Total width of the field named by <paramref name="letter"/> (0 when the pattern has none).</summary>
+    /// <summary>Total width of the field named by <paramref name="letter"/> (0 when the pattern has none; 4 for a repeated register).</summary>
     public int Width(char letter)
     {
+        if (IsRepeated(letter))
+        {
+            return 4;
+        }
         int width = 0;
         foreach (var run in _runs)
         {
@@ -81,18 +85,61 @@ internal sealed unsafe class ThumbRowInfo
         return width;
     }
 
+    /// <summary>
+    /// True when a T32 pattern gives register <paramref name="letter"/> twice, as separate 4-bit runs (Rm of REV, RBIT, CLZ:
+    /// the ARM ARM's "if !Consistent(Rm) then UNPREDICTABLE"). T32 never splits a register field, so two such runs are copies;
+    /// <see cref="Get"/> reads the first and <see cref="Set"/> writes both.
+    /// </summary>
+    public bool IsRepeated(char letter)
+    {
+        if (!Is32 || !RegisterLetters.Contains(letter, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        int count = 0;
+        foreach (var run in _runs)
+        {
+            if (run.Letter == letter)
+            {
+                if (run.Width != 4)
+                {
+                    return false;
+                }
+                count++;
+            }
+        }
+        return count > 1;
+    }
+
+    /// <summary>The register letters <see cref="IsRepeated"/> is true for.</summary>
+    public IEnumerable<char> RepeatedRegisters()
+    {
+        foreach (char letter in RegisterLetters)
+        {
+            if (IsRepeated(letter))
+            {
+                yield return letter;
+            }
+        }
+    }
+
     /// <summary>True when the field <paramref name="letter"/> is a register number (3 or 4 bits of d, n, m, t, a, h, l).</summary>
     public bool HasRegister(char letter) => RegisterLetters.Contains(letter, StringComparison.Ordinal) && Width(letter) is 3 or 4;
 
     /// <summary>The value of field <paramref name="letter"/> in <paramref name="word"/>.</summary>
     public uint Get(uint word, char letter)
     {
+        bool repeated = IsRepeated(letter);
         uint v = 0;
         foreach (var run in _runs)
         {
             if (run.Letter == letter)
             {
                 v = (v << run.Width) | ((word >> run.Lo) & ((1u << run.Width) - 1));
+                if (repeated)
+                {
+                    return v;
+                }
             }
         }
         return v;
@@ -101,6 +148,7 @@ internal sealed unsafe class ThumbRowInfo
     /// <summary><paramref name="word"/> with field <paramref name="letter"/> set to <paramref name="value"/>.</summary>
     public uint Set(uint word, char letter, uint value)
     {
+        bool repeated = IsRepeated(letter);
         for (int i = _runs.Count - 1; i >= 0; i--)
         {
             var run = _runs[i];
@@ -108,7 +156,10 @@ internal sealed unsafe class ThumbRowInfo
             {
                 uint m = ((1u << run.Width) - 1) << run.Lo;
                 word = (word & ~m) | ((value << run.Lo) & m);
-                value >>= run.Width;
+                if (!repeated)
+                {
+                    value >>= run.Width;
+                }
             }
         }
         return word;
