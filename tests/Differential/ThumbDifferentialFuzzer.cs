@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Codezero.Tests.Differential;
 
 /// <summary>
-/// Runs <see cref="ThumbFuzzCampaign"/> once (at least 100,000 agreeing cases by default, each with one random
+/// Runs <see cref="ThumbFuzzCampaign"/> once (at least 200,000 agreeing cases by default, each with one random
 /// instruction of <see cref="Codezero.Hal.ArmCortexA9.Decoder.ThumbDecoder.Rows"/> under test, a quarter of them inside
 /// IT blocks) and checks that nothing disagreed and that every row was drawn and compared. Exclusions and how Unicorn is
 /// driven in Thumb state: <see cref="ThumbExclusions"/>. Run:

@@ -11,12 +11,12 @@ namespace Codezero.Tests.Differential;
 /// Runs the Thumb differential campaign once (xunit class fixture). Settings, shared with the A32 campaign:
 /// <c>CODEZERO_FUZZ_SEED</c> (int; default a fresh random seed, always printed) and <c>CODEZERO_FUZZ_CASE</c>
 /// (replay only this case index, or a range <c>first-last</c>, describing every case); its own count is
-/// <c>CODEZERO_THUMB_FUZZ_COUNT</c> (agreeing cases wanted; default 100,000). Each case has one instruction under
+/// <c>CODEZERO_THUMB_FUZZ_COUNT</c> (agreeing cases wanted; default 200,000, so that each of the 340-odd T16 and T32 rows gets some 600 cases, 150 of them inside IT blocks). Each case has one instruction under
 /// test drawn from the table; the IT instructions and fillers around it are stepped and compared too (counted apart).
 /// </summary>
 public sealed class ThumbFuzzCampaign : IDisposable
 {
-    public const int DefaultCount = 100_000;
+    public const int DefaultCount = 200_000;
     private const int MaxReportedMismatches = 25;
 
     public ThumbFuzzCampaign()
