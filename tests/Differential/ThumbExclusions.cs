@@ -23,7 +23,7 @@ internal static class ThumbExclusions
     public static readonly (string Adjustment, string Reason)[] OracleAdjustments =
     [
         ("Thumb state is entered through the PC",
-            "Unicorn selects Thumb state from bit 0 of a PC write (uc_reg_write of PC, and uc_emu_start's begin address); a CPSR write sets NZCV, Q, GE, E, the mode and ITSTATE but not T. The runner writes CPSR (with T and the case's ITSTATE) and then the PC with bit 0 set, and starts every step at pc | 1"),
+            "Unicorn takes the state from CPSR.T on a CPSR write and from bit 0 on a PC write (uc_reg_write of PC, and uc_emu_start's begin address), the later write winning; a CPSR write also sets ITSTATE. The runner writes CPSR (with T and the case's ITSTATE), then the PC with bit 0 set, and starts every step at pc | 1"),
         ("steps stop at an address, not after a count",
             "Unicorn's instruction count (uc_emu_start's count) is not honoured inside an IT block: a count of 1 from the IT instruction, or from any instruction of the block, runs to the end of the block (QEMU does not end a translation block there, and the count hook cannot stop it). Stopping at an address (uc_emu_start's until) works at every instruction, inside IT blocks too, and Unicorn then reports the block's ITSTATE in CPSR bits 26:25 and 15:10. So each step runs Unicorn until the address our core went to; the count of 1 stays only as a safety net for a step that disagrees"),
         ("each instruction of a case is compared after its step",
