@@ -1,9 +1,9 @@
-// Options of `codezero bench ipc`: IPC latency, kernel path and end to end, against host baselines.
+// Options of `codezero bench ipc`: IPC latency and pager-served page faults, kernel path and end to end, against host baselines.
 using CommandLine;
 
 namespace Codezero.Cli.Options;
 
-[Verb("bench", isDefault: false, HelpText = "Measure IPC latency: `bench ipc` (kernel path and end to end, every tier and placement, host baselines).")]
+[Verb("bench", isDefault: false, HelpText = "Measure IPC latency: `bench ipc` (kernel path and end to end, every tier and placement, a page fault served by a pager, host baselines).")]
 public sealed class BenchOptions
 {
     [Value(0, MetaName = "what", Required = true, HelpText = "What to measure: ipc.")]
@@ -18,6 +18,6 @@ public sealed class BenchOptions
     [Option("json", HelpText = "Print the report as JSON on stdout instead of tables.")]
     public bool Json { get; set; }
 
-    [Option("elf", MetaValue = "PATH", HelpText = "The benchmark guest (default: guests/build/l4/ipcbench.elf, searched upwards from the current directory and from codezero's).")]
+    [Option("elf", MetaValue = "PATH", HelpText = "The benchmark guest (default: guests/build/l4/ipcbench.elf, searched upwards from the current directory and from codezero's); pfbench.elf is taken from the same directory.")]
     public string? Elf { get; set; }
 }

@@ -24,6 +24,13 @@ public sealed unsafe partial class ArmCore
     /// </summary>
     private uint _itAtStart;
 
+    /// <summary>
+    /// InITBlock(): true while the executing instruction belongs to an IT block. Together with
+    /// <see cref="ItState"/> (already advanced, so zero for the last instruction of a block) it gives
+    /// LastInITBlock() to the handlers of encodings that an IT block restricts.
+    /// </summary>
+    internal bool InItBlock => _itAtStart != 0;
+
     /// <summary>True in Thumb state (CPSR.T).</summary>
     public bool InThumbState => (Control & Psr.T) != 0;
 
@@ -60,11 +67,13 @@ public sealed unsafe partial class ArmCore
         do
         {
             DecodedInsn* insn = page + ((pc >> 1) & 2047);
+            delegate*<ArmCore, uint, void> handler = insn->Handler;
+            uint raw = insn->Raw;
             R[15] = pc + 4;
             NextPc = pc + (insn->Reserved & ThumbDecoder.LengthMask);
             if (ItState == 0)
             {
-                insn->Handler(this, insn->Raw);
+                handler(this, raw);
             }
             else
             {
