@@ -29,7 +29,21 @@ public sealed class ThumbRegressionVectors
         new([0xBF15, 0x2007, 0x2101, 0x2209, 0x2303], "itete ne; mov r0, #7; mov r1, #1 (skipped); mov r2, #9; mov r3, #3 (skipped)", Test: 1),
         // Harness pin: BX PC from a word-aligned address goes to ARM state at +4; the next case must run Thumb again.
         new([0x4778], "bx pc (to ARM state at the next word)"),
+        // T32 rows. 3d9404f Thumb CLREX lowers to the A32 CLREX word: it was 0xF57FF02F, UNDEFINED (this fuzzer on the
+        // t32ls branch: seed 11, every CLREX case whose condition passed).
+        new([0xF3BF_8F2F], "clrex (T32)"),
+        new([0xBF04, 0xF3BF_8F2F, 0x2101], "itt eq; clrex; mov r1, #1", Test: 1, Flags: 0x4000_0000),
+        new([0xBF15, 0xF04F_0007, 0x2101, 0xF04F_0209, 0x2303], "itete ne with T32 mov.w in the T slots", Test: 1),
+        // Pins of ThumbExclusions' placement rules around QEMU 5.0's ITSTATE deviations.
+        new([0xBF08, 0xF3BF_8F6F], "it eq; isb (last in its block, as LastInItBlock puts it)", Test: 1, Flags: 0x4000_0000),
+        new([0xBF04, 0xEE1D_0F70, 0x2101], "itt eq; mrc p15, 0, r0, c13, c0, 3 (TPIDRURO, not last, as NotLastInItBlock puts it); mov r1, #1",
+            Test: 1, Flags: 0x4000_0000, TpidrUro: 0x1234_5678),
+        new([0xBF04, 0xEE19_0F1E, 0x2101], "itt eq; mrc p15, 0, r0, c9, c14, 0 (PMUSERENR, with an access check, not last); mov r1, #1",
+            Test: 1, Flags: 0x4000_0000),
+        new([0xFA92_F182], "rev.w r1, r2 (Rm given twice, consistent)", Regs: [0, 0, 0x1122_3344, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     ];
+
+    private static Vector Named(string start) => System.Array.Find(All, v => v.Note.StartsWith(start, System.StringComparison.Ordinal))!;
 
     public static IEnumerable<object[]> Indices()
     {
@@ -56,10 +70,10 @@ public sealed class ThumbRegressionVectors
     public void CasesAfterArmStateAndExceptionsStillStepThumb()
     {
         using var runner = new ThumbDifferentialRunner(0);
-        foreach (Vector first in (Vector[])[All[^1], All[3], All[4]])
+        foreach (Vector first in (Vector[])[Named("bx pc"), Named("ittt eq; mov r1, #1; svc"), Named("ittt eq; mov r1, #1; udf")])
         {
             Assert.Equal(CaseVerdict.Agree, runner.Run(ToCase(first)));
-            ThumbCase next = ToCase(All[7]);
+            ThumbCase next = ToCase(Named("itete ne; mov r0"));
             Assert.True(runner.Run(next) == CaseVerdict.Agree, runner.LastNote);
             Assert.Equal(next.Length, runner.Steps);
         }
