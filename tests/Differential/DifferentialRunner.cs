@@ -295,7 +295,8 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         return CaseVerdict.Mismatch;
     }
 
-    private static string MemoryDiff(string name, uint address, byte* ours, byte* theirs)
+    /// <summary>The first differing bytes of a region on both sides, one per line (empty when equal). Also used by the Thumb runner.</summary>
+    internal static string MemoryDiff(string name, uint address, byte* ours, byte* theirs)
     {
         var a = new ReadOnlySpan<byte>(ours, (int)RegionSize);
         var b = new ReadOnlySpan<byte>(theirs, (int)RegionSize);
@@ -325,7 +326,8 @@ internal sealed unsafe class DifferentialRunner : IDisposable
         RestoreRegion(_dataTemplate, _theirData);
     }
 
-    private static void RestoreRegion(byte[] template, byte* region)
+    /// <summary>Copies <paramref name="template"/> over a region when they differ. Also used by the Thumb runner.</summary>
+    internal static void RestoreRegion(byte[] template, byte* region)
     {
         var span = new Span<byte>(region, (int)RegionSize);
         if (!span.SequenceEqual(template))

@@ -130,12 +130,13 @@ internal sealed unsafe class UnicornArm : IDisposable
     /// run at the next instruction's hook; <paramref name="until"/> (1 = never) stops it before that instruction is
     /// even translated. Use it for a Thumb target: Unicorn 2.0.1 stopped by the count hook inside a Thumb block
     /// afterwards ignores the count for ARM code (it runs two or three instructions per start), so the engine must
-    /// then be rebuilt (<see cref="NeedsReset"/>).
+    /// then be rebuilt (<see cref="NeedsReset"/>). Thumb code starts at <paramref name="pc"/> with bit 0 set; inside
+    /// an IT block only <paramref name="until"/> stops a run (the count is ignored there: ThumbExclusions).
     /// </summary>
-    public void Step(uint pc, CpuSnapshot s, uint until = 1)
+    public void Step(uint pc, CpuSnapshot s, uint until = 1, uint count = 1)
     {
         *_interrupt = NoInterrupt;
-        int err = Unicorn.EmuStart(_uc, pc, until, 0, 1);
+        int err = Unicorn.EmuStart(_uc, pc, until, 0, count);
         uint v;
         for (int i = 0; i < 16; i++)
         {

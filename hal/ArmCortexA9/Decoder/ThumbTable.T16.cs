@@ -279,7 +279,8 @@ public static unsafe partial class ThumbTable
         uint firstCond = Bits(raw, 7, 4), mask = Bits(raw, 3, 0);
         if (mask != 0)
         {
-            bool unpredictable = inItBlock || firstCond == 15 || (firstCond == 14 && mask != 0b1000);
+            // AL takes only T slots (ITT AL ... ITTTT AL: one bit set in the mask); an E slot would mean NV.
+            bool unpredictable = inItBlock || firstCond == 15 || (firstCond == 14 && System.Numerics.BitOperations.PopCount(mask) != 1);
             return unpredictable ? LoweredInsn.Undefined : new LoweredInsn(&ThumbMisc.It, raw);
         }
         // The A32 hints: NOP (0), YIELD (1), WFE (2), WFI (3), SEV (4); other hints execute as NOP.
