@@ -10,12 +10,12 @@ public sealed class KernelProgramTests
 {
     /// <summary>
     /// The example programs (hello, threads4, pager, mutex) and the kernel test programs (lifecycle,
-    /// hostile, preempt, faulting, suspend, bigmap, ipc, ipcstress, ipcbench). Each checks itself, prints
+    /// hostile, preempt, faulting, suspend, bigmap, ipc, ipcstress, ipcbench, thumbsvc). Each checks itself, prints
     /// "FAIL what: got X want Y" for each failed check and exits with the number of failures.
     /// </summary>
     public static IEnumerable<object[]> Programs()
     {
-        string[] names = ["hello", "threads4", "pager", "mutex", "lifecycle", "hostile", "preempt", "faulting", "suspend", "bigmap", "ipc", "ipcstress", "ipcbench"];
+        string[] names = ["hello", "threads4", "pager", "mutex", "lifecycle", "hostile", "preempt", "faulting", "suspend", "bigmap", "ipc", "ipcstress", "ipcbench", "thumbsvc"];
         foreach (string name in names)
         {
             foreach (int cores in new[] { 1, 4 })
@@ -101,6 +101,20 @@ public sealed class KernelProgramTests
     [Fact(Skip = ThumbGate.NeedsT32)]
     public void Long_map_and_unmap_calls_from_Thumb_code_restart_at_their_2_byte_svc()
         => RestartsWhereItStopped(GuestBuild.Thumb);
+
+    /// <summary>
+    /// thumbsvc's hand-written Thumb code (it runs in the ARM build too): map and unmap calls from a 2-byte
+    /// svc inside an ITE block are preempted and restarted, and every restart gives the svc back its own
+    /// ITSTATE (else it would be skipped, or the block's else arm would run, and the program counts it).
+    /// </summary>
+    [Fact]
+    public void Calls_from_a_Thumb_svc_inside_an_IT_block_restart_at_that_svc_with_its_ITSTATE()
+    {
+        using KernelRun run = KernelRun.Boot("thumbsvc").Run();
+        Assert.True(run.ExitStatus == 0 && !run.Output.Contains("FAIL"), run.Describe());
+        Assert.Contains("thumbsvc: all checks passed", run.Output);
+        Assert.True(run.Kernel.Restarts > 0, "no call was preempted: the workload is too small to test restarts");
+    }
 
     private static void RestartsWhereItStopped(GuestBuild build)
     {
