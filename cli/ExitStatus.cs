@@ -23,7 +23,7 @@ public static class ExitStatus
     /// <summary><c>run</c>: --max-instructions retired before the guest exited.</summary>
     public const int InstructionLimit = 66;
 
-    /// <summary>The guest stopped without exiting: every core waiting forever, Thumb code, or another board limit.</summary>
+    /// <summary>The guest stopped without exiting: every core waiting forever, or another board limit.</summary>
     public const int GuestStopped = 67;
 
     /// <summary><c>compare-qemu</c>: qemu-arm could not be started or did not finish within --timeout.</summary>
