@@ -24,6 +24,13 @@ public sealed unsafe partial class ArmCore
     /// </summary>
     private uint _itAtStart;
 
+    /// <summary>
+    /// InITBlock(): true while the executing instruction belongs to an IT block. Together with
+    /// <see cref="ItState"/> (already advanced, so zero for the last instruction of a block) it gives
+    /// LastInITBlock() to the handlers of encodings that an IT block restricts.
+    /// </summary>
+    internal bool InItBlock => _itAtStart != 0;
+
     /// <summary>True in Thumb state (CPSR.T).</summary>
     public bool InThumbState => (Control & Psr.T) != 0;
 
