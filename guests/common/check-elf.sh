@@ -5,16 +5,13 @@
 # program's own code:
 #   thumb     Thumb-2 (-mthumb -mcpu=cortex-a9, the toolchain's default
 #             multilib): main is a Thumb function (odd address);
-#   arm       ARM state (-marm -mcpu=cortex-a9): main is an ARM function
-#             (even address); the libraries it calls may be Thumb (the
-#             default multilib's), reached through BLX and linker veneers;
-#   arm-only  (the default) ARM state everywhere, libraries included: no
-#             "$t" mapping symbol, no odd STT_FUNC symbol, no 16-bit or
-#             32-bit Thumb encoding and no BLX <imm> in the disassembly.
+#   arm       (the default) ARM state (-marm -mcpu=cortex-a9): main is an
+#             ARM function (even address); the libraries it calls are the
+#             default multilib's, Thumb-2, reached through BLX and veneers.
 # Checked for every STATE:
 #   1. main (when there is one) is a function in STATE's instruction set,
-#   2. the entry point is word aligned in ARM state (bit 0 clear) or
-#      halfword aligned in Thumb state (bit 0 set, bit 1 free),
+#   2. the entry point is word aligned in ARM state (bit 0 clear); bit 0
+#      set is a Thumb entry (newlib's crt0 in the default multilib is),
 #   3. no VFP or Advanced SIMD instruction and no access to coprocessors 10
 #      and 11 (the board has no FPU: everything is soft float),
 #   4. no SDIV/UDIV (the Cortex-A9 has no hardware divide),
@@ -22,12 +19,12 @@
 set -u
 elf=$1
 p=${2:-arm-none-eabi-}
-state=${3:-arm-only}
+state=${3:-arm}
 bad=0
 
 case $state in
-    thumb|arm|arm-only) ;;
-    *) echo "check-elf.sh: unknown STATE '$state' (thumb, arm or arm-only)" >&2; exit 2 ;;
+    thumb|arm) ;;
+    *) echo "check-elf.sh: unknown STATE '$state' (thumb or arm)" >&2; exit 2 ;;
 esac
 
 syms=$(${p}readelf -sW "$elf")
@@ -48,11 +45,6 @@ if [ $(( entry & 1 )) -eq 0 ] && [ $(( entry % 4 )) -ne 0 ]; then
     echo "ENTRY CHECK: $elf: ARM entry point $entry is not word aligned" >&2
     bad=1
 fi
-if [ "$state" = arm-only ] && [ $(( entry & 1 )) -ne 0 ]; then
-    echo "THUMB CHECK: $elf: entry point $entry is a Thumb address" >&2
-    bad=1
-fi
-
 # objdump -d lines: "addr:<TAB>encoding <TAB>mnemonic<TAB>operands"; ARM
 # encodings are one 8-digit word, Thumb ones "XXXX" or "XXXX XXXX".
 dis=$(${p}objdump -d "$elf")
@@ -63,31 +55,6 @@ if [ -n "$fpu" ]; then
     echo "ISA CHECK: $elf has VFP/SIMD, coprocessor 10/11 or divide instructions the board lacks:" >&2
     echo "$fpu" >&2
     bad=1
-fi
-
-if [ "$state" = arm-only ]; then
-    t=$(${p}nm --special-syms "$elf" | awk '$3 ~ /^\$t(\.|$)/' | head -5)
-    if [ -n "$t" ]; then
-        echo "THUMB CHECK: $elf has Thumb mapping symbols:" >&2
-        echo "$t" >&2
-        bad=1
-    fi
-    odd=$(printf '%s\n' "$syms" | awk '$4 == "FUNC" && $2 ~ /[13579bdfBDF]$/' | head -5)
-    if [ -n "$odd" ]; then
-        echo "THUMB CHECK: $elf has FUNC symbols at odd (Thumb) addresses:" >&2
-        echo "$odd" >&2
-        bad=1
-    fi
-    # BLX with an immediate target always switches to Thumb.
-    th=$(printf '%s\n' "$dis" | grep -E \
-        -e '^ *[0-9a-f]+:[[:space:]]+[0-9a-f]{4}( [0-9a-f]{4})?[[:space:]]' \
-        -e '^ *[0-9a-f]+:[[:space:]]+[0-9a-f]{8}[[:space:]]+blx[[:space:]]+[0-9a-f]+ ' |
-        grep -v -E '\.(short|byte|hword|2byte)' | head -5)
-    if [ -n "$th" ]; then
-        echo "THUMB CHECK: $elf disassembles to Thumb instructions / BLX imm:" >&2
-        echo "$th" >&2
-        bad=1
-    fi
 fi
 
 # Type Offset VirtAddr PhysAddr FileSiz MemSiz ...: all hex, fits in shell arithmetic.

@@ -1,8 +1,8 @@
 #!/bin/sh
 # check-l4-elf.sh ELF [CROSS_PREFIX] [STATE] - checks an L4 program (libl4/l4.ld).
-# Runs common/check-elf.sh with STATE (thumb, arm or arm-only) for its
+# Runs common/check-elf.sh with STATE (thumb or arm) for its
 # instruction-set checks (main's state, the entry point's alignment, no
-# FPU or divide instructions, and for arm-only no Thumb code). Its
+# FPU or divide instructions). Its
 # layout check (5) is for programs loaded in board RAM 0x60000000..; an L4
 # program is linked at user virtual addresses, so here that one complaint is
 # replaced by the L4 layout rules:
@@ -12,7 +12,7 @@
 set -u
 elf=$1
 p=${2:-arm-none-eabi-}
-state=${3:-arm-only}
+state=${3:-arm}
 here=$(dirname "$0")
 bad=0
 

@@ -48,7 +48,7 @@ public sealed class GuestProgramTests
     [MemberData(nameof(Programs))]
     public Task Program_OnOurBoard_MatchesQemuSystemArm(string name) => MatchesQemu(name, GuestBuild.Arm);
 
-    [Theory(Skip = ThumbGate.NeedsT32)]
+    [Theory]
     [MemberData(nameof(Programs))]
     public Task ThumbProgram_OnOurBoard_MatchesQemuSystemArm(string name) => MatchesQemu(name, GuestBuild.Thumb);
 

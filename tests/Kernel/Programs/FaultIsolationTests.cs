@@ -26,7 +26,7 @@ public sealed unsafe class FaultIsolationTests
     }
 
     /// <summary>The Thumb build: the stop report shows the fault's address and a Thumb CPSR; the other container runs on.</summary>
-    [Theory(Skip = ThumbGate.NeedsT32)]
+    [Theory]
     [InlineData(RunMode.Deterministic)]
     [InlineData(RunMode.Parallel)]
     public void A_Thumb_root_that_faults_without_a_pager_is_reported_while_another_container_finishes(RunMode mode)
@@ -49,7 +49,7 @@ public sealed unsafe class FaultIsolationTests
     public void Threads_stopped_by_faults_inside_a_program_are_reported_and_their_parent_sees_EABORT()
         => FaultingThreadsAreReported(GuestBuild.Arm);
 
-    [Fact(Skip = ThumbGate.NeedsT32)]
+    [Fact]
     public void Thumb_threads_stopped_by_faults_are_reported_and_a_skipped_UDF_steps_2_bytes()
         => FaultingThreadsAreReported(GuestBuild.Thumb);
 

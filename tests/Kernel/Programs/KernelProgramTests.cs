@@ -34,7 +34,7 @@ public sealed class KernelProgramTests
         => RunsToCompletion(program, cores, mode, GuestBuild.Arm);
 
     /// <summary>The same programs built Thumb (guests/build/l4-thumb): Thumb entry points, Thumb svc restarts and fault skips.</summary>
-    [Theory(Skip = ThumbGate.NeedsT32)]
+    [Theory]
     [MemberData(nameof(Programs))]
     public void Thumb_program_runs_to_completion_with_every_check_passing(string program, int cores, RunMode mode)
         => RunsToCompletion(program, cores, mode, GuestBuild.Thumb);
@@ -63,7 +63,7 @@ public sealed class KernelProgramTests
     [Fact]
     public void A_pager_serves_every_page_fault_of_its_child() => PagerServesEveryFault(GuestBuild.Arm);
 
-    [Fact(Skip = ThumbGate.NeedsT32)]
+    [Fact]
     public void A_pager_serves_every_page_fault_of_its_Thumb_child() => PagerServesEveryFault(GuestBuild.Thumb);
 
     private static void PagerServesEveryFault(GuestBuild build)
@@ -98,7 +98,7 @@ public sealed class KernelProgramTests
         => RestartsWhereItStopped(GuestBuild.Arm);
 
     /// <summary>The same from Thumb code: each restart steps back over the 2-byte svc.</summary>
-    [Fact(Skip = ThumbGate.NeedsT32)]
+    [Fact]
     public void Long_map_and_unmap_calls_from_Thumb_code_restart_at_their_2_byte_svc()
         => RestartsWhereItStopped(GuestBuild.Thumb);
 
