@@ -1,6 +1,5 @@
 // Finds guests/build/l4/ipcbench.elf and patches its config block (guests/l4/ipcbench.c) before boot.
 using System;
-using System.Buffers.Binary;
 using System.IO;
 using Codezero.Hal.ArmCortexA9.Boot;
 
@@ -21,42 +20,14 @@ public static class IpcBenchImage
     // "IPCBENCH" as the two little-endian words of ipcbench_config.magic0/magic1.
     private static ReadOnlySpan<byte> Magic => "IPCBENCH"u8;
 
-    /// <summary>
-    /// guests/build/l4/ipcbench.elf, searched upwards from <paramref name="start"/> (when given), the
-    /// current directory and the directory of the running program.
-    /// </summary>
-    public static string Find(string? start = null)
-    {
-        foreach (string? origin in new[] { start, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (string? dir = origin; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-            {
-                string candidate = Path.Combine(dir, "guests", "build", "l4", FileName);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new FileNotFoundException($"guests/build/l4/{FileName} not found: build the guests with `make -C guests l4` (or give its path)");
-    }
+    /// <summary>guests/build/l4/ipcbench.elf, searched as <see cref="GuestFile.Find"/> does.</summary>
+    public static string Find(string? start = null) => GuestFile.Find(FileName, start);
 
     /// <summary>The ELF with its config block set to <paramref name="config"/>.</summary>
     public static ElfImage Load(string path, IpcBenchConfig config)
     {
         byte[] file = File.ReadAllBytes(path);
-        int at = file.AsSpan().IndexOf(Magic);
-        if (at < 0 || file.AsSpan(at + 1).IndexOf(Magic) >= 0)
-        {
-            throw new InvalidDataException($"{path}: no single ipcbench config block (\"IPCBENCH\"): rebuild it from guests/l4/ipcbench.c");
-        }
-        Span<byte> block = file.AsSpan(at + 8, 24);
-        BinaryPrimitives.WriteUInt32LittleEndian(block[0..], config.Mode);
-        BinaryPrimitives.WriteUInt32LittleEndian(block[4..], config.Tier);
-        BinaryPrimitives.WriteUInt32LittleEndian(block[8..], config.Size);
-        BinaryPrimitives.WriteUInt32LittleEndian(block[12..], config.Cross ? 1u : 0u);
-        BinaryPrimitives.WriteUInt32LittleEndian(block[16..], config.Rounds);
-        BinaryPrimitives.WriteUInt32LittleEndian(block[20..], config.Role);
+        GuestFile.Patch(file, path, Magic, [config.Mode, config.Tier, config.Size, config.Cross ? 1u : 0u, config.Rounds, config.Role]);
         return ElfImage.Parse(file, Path.GetFileName(path));
     }
 }

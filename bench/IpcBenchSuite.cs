@@ -10,8 +10,9 @@ namespace Codezero.Bench;
 /// For each case: one warm-up batch, then <see cref="Batches"/> timed batches of <see cref="RoundTrips"/>
 /// round trips (Stopwatch around the batch); host nanoseconds per round trip are summarised over the
 /// batches (median, min, max, p10, p90). Kernel path and end to end for every tier and placement, the
-/// kernel path's short same-core case with the fast path off too, getid and thread_switch; then the host
-/// baselines; then ratios (ours / baseline) and the two targets.
+/// kernel path's short same-core case with the fast path off too, getid and thread_switch, and a page
+/// fault served by a pager both ways (pfbench.elf, one fault per "round trip": the fault IPC to the pager
+/// and its answer); then the host baselines; then ratios (ours / baseline) and the two targets.
 /// </summary>
 public sealed class IpcBenchSuite
 {
@@ -22,11 +23,16 @@ public sealed class IpcBenchSuite
             throw new ArgumentOutOfRangeException(nameof(batches), "batches and round trips must be positive");
         }
         Elf = elf;
+        PageFaultElf = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(elf)) ?? ".", PageFaultBenchImage.FileName);
         Batches = batches;
         RoundTrips = roundTrips;
     }
 
+    /// <summary>ipcbench.elf.</summary>
     public string Elf { get; }
+
+    /// <summary>pfbench.elf: by default the one beside <see cref="Elf"/>.</summary>
+    public string PageFaultElf { get; init; }
 
     public int Batches { get; }
 
@@ -59,6 +65,7 @@ public sealed class IpcBenchSuite
         }
         report.KernelPath.Add(KernelPath("kernel-getid", "kernel path, null syscall (getid)", KernelPathKind.NullSyscall, IpcTier.Short, Placement.SameCore, true));
         report.KernelPath.Add(KernelPath("kernel-thread-switch", "kernel path, thread_switch A->B->A (two switches)", KernelPathKind.ThreadSwitch, IpcTier.Short, Placement.SameCore, true));
+        report.KernelPath.Add(KernelPathPageFault());
         foreach (Placement placement in IpcCase.Placements)
         {
             foreach (IpcTier tier in IpcCase.Tiers)
@@ -66,6 +73,7 @@ public sealed class IpcBenchSuite
                 report.EndToEnd.Add(EndToEnd(tier, placement));
             }
         }
+        report.EndToEnd.Add(EndToEndPageFault());
         using (var pipe = new PipePingPong())
         {
             report.Baselines.Add(Baseline("pipe", "host: 1-byte round trip between two host threads through two Linux pipes", pipe.RoundTrip));
@@ -75,6 +83,10 @@ public sealed class IpcBenchSuite
             report.Baselines.Add(Baseline("futex-handoff", "host: handoff between two host threads through two SemaphoreSlim (futex)", futex.RoundTrip));
         }
         report.Baselines.Add(Baseline("getppid", "host: null syscall getppid() through P/Invoke", static () => HostSyscall.GetPpid()));
+        using (var fault = new HostPageFault())
+        {
+            report.Baselines.Add(Baseline(HostPageFaultName, "host: minor page fault, madvise(MADV_DONTNEED) then a write to the page", fault.Fault));
+        }
         AddRatios(report);
         return report;
     }
@@ -105,6 +117,55 @@ public sealed class IpcBenchSuite
         bench.Verify();
         return Figure("kernel-path", name, description, kind == KernelPathKind.Ipc ? tier : null, kind == KernelPathKind.Ipc ? placement : null,
             ns, bench.CyclesPerRoundTrip, 0);
+    }
+
+    public const string KernelPageFaultName = "kernel-page-fault", EndToEndPageFaultName = "e2e-page-fault", HostPageFaultName = "host-page-fault";
+
+    private BenchFigure KernelPathPageFault()
+    {
+        Progress?.Invoke(KernelPageFaultName);
+        using var bench = new PageFaultKernelPathBench(PageFaultElf);
+        int n = RoundTrips;
+        var ns = new double[Batches];
+        for (int batch = -1; batch < Batches; batch++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < n; i++)
+            {
+                bench.Fault();
+            }
+            long elapsed = Stopwatch.GetTimestamp() - start;
+            if (batch >= 0)
+            {
+                ns[batch] = Nanoseconds(elapsed) / n;
+            }
+        }
+        bench.Verify();
+        return Figure("kernel-path", KernelPageFaultName, "kernel path, page fault served by a pager (abort, fault IPC, map, unmap, answer), per fault",
+            null, Placement.SameCore, ns, bench.CyclesPerFault, 0);
+    }
+
+    private BenchFigure EndToEndPageFault()
+    {
+        Progress?.Invoke(EndToEndPageFaultName);
+        using var bench = new PageFaultEndToEndBench(PageFaultElf, RoundTrips);
+        var ns = new double[Batches];
+        for (int batch = -1; batch < Batches; batch++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            bench.RunBatch();
+            long elapsed = Stopwatch.GetTimestamp() - start;
+            if (batch >= 0)
+            {
+                ns[batch] = Nanoseconds(elapsed) / RoundTrips;
+            }
+        }
+        if (bench.Console.Contains("FAIL", StringComparison.Ordinal) || bench.LastFaults != RoundTrips)
+        {
+            throw new InvalidOperationException($"{EndToEndPageFaultName}: {bench.LastFaults} faults in a batch of {RoundTrips}:\n{bench.Console}");
+        }
+        return Figure("end-to-end", EndToEndPageFaultName, "end to end, an ARM guest thread's write to an unmapped page served by its pager thread (map, unmap, reply-and-wait), per fault",
+            null, Placement.SameCore, ns, (double)bench.LastCycles / RoundTrips, (double)bench.LastInstructions / RoundTrips);
     }
 
     private BenchFigure EndToEnd(IpcTier tier, Placement placement)
@@ -191,15 +252,24 @@ public sealed class IpcBenchSuite
         BenchFigure pipe = report.Baselines.Find(f => f.Name == "pipe")!;
         BenchFigure futex = report.Baselines.Find(f => f.Name == "futex-handoff")!;
         BenchFigure getppid = report.Baselines.Find(f => f.Name == "getppid")!;
+        BenchFigure hostFault = report.Baselines.Find(f => f.Name == HostPageFaultName)!;
         foreach (BenchFigure f in report.KernelPath)
         {
             BenchFigure over = f.Name == "kernel-getid" ? getppid : pipe;
             report.Ratios.Add(new BenchRatio { Name = f.Name, Baseline = over.Name, Ratio = f.MedianNs / over.MedianNs });
+            if (f.Name == KernelPageFaultName)
+            {
+                report.Ratios.Add(new BenchRatio { Name = f.Name, Baseline = hostFault.Name, Ratio = f.MedianNs / hostFault.MedianNs });
+            }
         }
         foreach (BenchFigure f in report.EndToEnd)
         {
             report.Ratios.Add(new BenchRatio { Name = f.Name, Baseline = pipe.Name, Ratio = f.MedianNs / pipe.MedianNs });
             report.Ratios.Add(new BenchRatio { Name = f.Name, Baseline = futex.Name, Ratio = f.MedianNs / futex.MedianNs });
+            if (f.Name == EndToEndPageFaultName)
+            {
+                report.Ratios.Add(new BenchRatio { Name = f.Name, Baseline = hostFault.Name, Ratio = f.MedianNs / hostFault.MedianNs });
+            }
         }
         BenchFigure e2e = report.EndToEnd.Find(f => f.Name == "e2e-short-same-core")!;
         BenchFigure kernel = report.KernelPath.Find(f => f.Name == "kernel-short-same-core")!;

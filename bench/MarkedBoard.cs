@@ -1,8 +1,9 @@
-// A board running ipcbench.elf on the kernel, stopped by the harness at the guest's marks.
+// A board running a benchmark guest (ipcbench.elf, pfbench.elf) on the kernel, stopped by the harness at the guest's marks.
 using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using Codezero.Hal.ArmCortexA9;
+using Codezero.Hal.ArmCortexA9.Boot;
 using Codezero.Hal.ArmCortexA9.Cpu;
 using Codezero.Hal.ArmCortexA9.Runner;
 using Codezero.Kernel;
@@ -12,22 +13,30 @@ using Codezero.Kernel.Hal;
 namespace Codezero.Bench;
 
 /// <summary>
-/// Boots ipcbench.elf (deterministic mode) and puts a thin hook in front of the kernel's entry: a mark
+/// Boots a benchmark guest (ipcbench.elf, pfbench.elf; deterministic mode) and puts a thin hook in front of the kernel's entry: a mark
 /// (getid with r0 = <see cref="Mark"/>) is handled by the kernel as the getid it is, then stops the
 /// board, so <see cref="RunToMark"/> returns with the guest at a known point. Every other exception
 /// goes straight to <see cref="Kernel{THal}.Enter"/> (one extra indirect call per entry).
 /// </summary>
 public sealed unsafe class MarkedBoard : IDisposable
 {
-    /// <summary>r0 of a mark: "CBMK" (guests/l4/ipcbench.c, BENCH_MARK).</summary>
+    /// <summary>r0 of a mark: "CBMK" (BENCH_MARK in guests/l4/ipcbench.c and pfbench.c).</summary>
     public const uint Mark = 0x4B4D4243;
 
     private readonly MemoryStream _console = new(1 << 16);
 
+    private readonly string _name;
+
     public MarkedBoard(string elf, IpcBenchConfig config, int cores, KernelOptions options)
+        : this(IpcBenchImage.Load(elf, config), cores, options)
     {
+    }
+
+    public MarkedBoard(ElfImage image, int cores, KernelOptions options)
+    {
+        _name = image.DisplayName;
         Board = new Board(new BoardOptions { Cores = cores, RamSize = 64u << 20, ConsoleOutput = _console, Semihosting = false });
-        Kernel = KernelBoot.Boot(Board, parallel: false, options, [IpcBenchImage.Load(elf, config)]);
+        Kernel = KernelBoot.Boot(Board, parallel: false, options, [image]);
         foreach (ArmCore core in Board.Cores)
         {
             core.HookTarget = this;
@@ -85,7 +94,7 @@ public sealed unsafe class MarkedBoard : IDisposable
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowNoMark(HaltReason halt)
-        => throw new InvalidOperationException($"ipcbench stopped ({halt}, exit {Board.ExitStatus}) before its next mark:\n"
+        => throw new InvalidOperationException($"{_name} stopped ({halt}, exit {Board.ExitStatus}) before its next mark:\n"
             + System.Text.Encoding.ASCII.GetString(_console.ToArray()) + Kernel.DescribeThreads());
 
     /// <summary>What the guest printed (FAIL lines, if any).</summary>

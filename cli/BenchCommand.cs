@@ -1,4 +1,4 @@
-// `codezero bench ipc`: IPC round trips on the kernel path and end to end, in batches, against host baselines; `bench thumb`: Thumb against ARM builds.
+// `codezero bench ipc`: IPC round trips and pager-served page faults on the kernel path and end to end, in batches, against host baselines; `bench thumb`: Thumb against ARM builds.
 using System;
 using System.Globalization;
 using System.IO;
@@ -41,13 +41,17 @@ public static class BenchCommand
         {
             throw new CliFailure(ExitStatus.BadElf, $"{elf}: no such file");
         }
+        var suite = new IpcBenchSuite(elf, options.Batches, options.RoundTrips)
+        {
+            Progress = name => Console.Error.WriteLine("codezero bench: " + name),
+        };
+        if (!File.Exists(suite.PageFaultElf))
+        {
+            throw new CliFailure(ExitStatus.BadElf, $"{suite.PageFaultElf}: no such file (the page-fault guest is taken from beside {elf}; build it with `make -C guests l4`)");
+        }
         IpcBenchReport report;
         try
         {
-            var suite = new IpcBenchSuite(elf, options.Batches, options.RoundTrips)
-            {
-                Progress = name => Console.Error.WriteLine("codezero bench: " + name),
-            };
             report = suite.Run();
         }
         catch (Exception e) when (e is InvalidDataException or Codezero.Hal.ArmCortexA9.Boot.UnsupportedImageException or Codezero.Hal.ArmCortexA9.Boot.ElfFormatException)
@@ -74,6 +78,7 @@ public static class BenchCommand
         CultureInfo c = CultureInfo.InvariantCulture;
         o.WriteLine(string.Format(c, "codezero bench ipc: {0} batches of {1} round trips per case; host {2}", report.Batches, report.RoundTrips, report.Machine));
         o.WriteLine("host ns per round trip over the batches (median, p10-p90, min-max); emulated cycles and guest instructions per round trip");
+        o.WriteLine("(page-fault rows: per fault, i.e. per fault IPC to the pager and its answer, with the pager's map and unmap)");
         PrintGroup(o, "kernel path (the kernel's entry called from C#, no guest instruction run)", report.KernelPath, c);
         PrintGroup(o, "end to end (two ARM guest threads, libl4 call / reply-and-wait, deterministic run)", report.EndToEnd, c);
         PrintGroup(o, "host baselines (same run)", report.Baselines, c);

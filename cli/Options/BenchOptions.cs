@@ -1,9 +1,9 @@
-// Options of `codezero bench ipc` (IPC latency against host baselines) and `codezero bench thumb` (Thumb against ARM builds of one guest).
+// Options of `codezero bench ipc` (IPC latency and pager-served page faults, kernel path and end to end, against host baselines) and `codezero bench thumb` (Thumb against ARM builds of one guest).
 using CommandLine;
 
 namespace Codezero.Cli.Options;
 
-[Verb("bench", isDefault: false, HelpText = "Measure IPC latency: `bench ipc` (kernel path and end to end, every tier and placement, host baselines); or the Thumb build of guests/programs/bench.c against its ARM build: `bench thumb`.")]
+[Verb("bench", isDefault: false, HelpText = "Measure IPC latency: `bench ipc` (kernel path and end to end, every tier and placement, a page fault served by a pager, host baselines); or the Thumb build of guests/programs/bench.c against its ARM build: `bench thumb`.")]
 public sealed class BenchOptions
 {
     [Value(0, MetaName = "what", Required = true, HelpText = "What to measure: ipc or thumb.")]
@@ -18,7 +18,7 @@ public sealed class BenchOptions
     [Option("json", HelpText = "Print the report as JSON on stdout instead of tables.")]
     public bool Json { get; set; }
 
-    [Option("elf", MetaValue = "PATH", HelpText = "The benchmark guest (ipc: guests/build/l4/ipcbench.elf; thumb: the ARM build, guests/build/bench.elf; searched upwards from the current directory and from codezero's).")]
+    [Option("elf", MetaValue = "PATH", HelpText = "The benchmark guest (ipc: guests/build/l4/ipcbench.elf, searched upwards from the current directory and from codezero's; pfbench.elf is taken from the same directory; thumb: the ARM build, guests/build/bench.elf).")]
     public string? Elf { get; set; }
 
     [Option("thumb-elf", MetaValue = "PATH", HelpText = "thumb: the Thumb build (default guests/build/thumb/bench.elf).")]

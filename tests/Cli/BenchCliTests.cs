@@ -1,7 +1,10 @@
-// `codezero bench ipc` and `bench thumb` on the published binary: exit status, well-formed JSON with every case; never a timing assertion.
+// `codezero bench ipc` and `bench thumb` on the published binary: exit status, well-formed JSON and table with every case (the page fault too); never a timing assertion.
+using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -80,6 +83,95 @@ public sealed class BenchCliTests
     }
 
     [Fact]
+    public void Bench_ipc_json_reports_the_page_fault_served_by_a_pager_both_ways_with_its_host_baseline()
+    {
+        (int status, string stdout, string stderr) = Run("bench", "ipc", "--json", "--batches", "2", "--round-trips", "100");
+        Assert.True(status == 0, stderr);
+        Assert.Contains("codezero bench: kernel-page-fault\n", stderr);
+        Assert.Contains("codezero bench: e2e-page-fault\n", stderr);
+
+        using JsonDocument doc = JsonDocument.Parse(stdout);
+        JsonElement root = doc.RootElement;
+        JsonElement kernel = Find(root.GetProperty("kernelPath"), "kernel-page-fault");
+        JsonElement e2e = Find(root.GetProperty("endToEnd"), "e2e-page-fault");
+        foreach (JsonElement f in new[] { kernel, e2e })
+        {
+            Assert.Equal("same-core", f.GetProperty("placement").GetString());
+            Assert.Equal("", f.GetProperty("tier").GetString());
+            Assert.Equal(2, f.GetProperty("batches").GetInt32());
+            Assert.Equal(100, f.GetProperty("roundTripsPerBatch").GetInt32());
+            Assert.True(f.GetProperty("medianNs").GetDouble() > 0);
+            Assert.True(f.GetProperty("p10Ns").GetDouble() <= f.GetProperty("p90Ns").GetDouble());
+        }
+        Assert.Equal("kernel-path", kernel.GetProperty("group").GetString());
+        Assert.Equal("end-to-end", e2e.GetProperty("group").GetString());
+        // Cycles per fault: the kernel's charge alone on the kernel path; that plus the guest's instructions end to end.
+        double kernelCycles = kernel.GetProperty("cyclesPerRoundTrip").GetDouble();
+        Assert.True(kernelCycles > 0);
+        Assert.Equal(0, kernel.GetProperty("instructionsPerRoundTrip").GetDouble());
+        double instructions = e2e.GetProperty("instructionsPerRoundTrip").GetDouble();
+        Assert.True(instructions > 0);
+        Assert.Equal(kernelCycles + instructions, e2e.GetProperty("cyclesPerRoundTrip").GetDouble(), 6);
+
+        JsonElement host = Find(root.GetProperty("baselines"), "host-page-fault");
+        Assert.Equal("baseline", host.GetProperty("group").GetString());
+        Assert.True(host.GetProperty("medianNs").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, host.GetProperty("cyclesPerRoundTrip").ValueKind);
+        Assert.Equal(JsonValueKind.Null, host.GetProperty("instructionsPerRoundTrip").ValueKind);
+
+        JsonElement ratios = root.GetProperty("ratios");
+        foreach ((string name, string baseline) in new[] { ("kernel-page-fault", "host-page-fault"), ("kernel-page-fault", "pipe"),
+                     ("e2e-page-fault", "host-page-fault"), ("e2e-page-fault", "pipe"), ("e2e-page-fault", "futex-handoff") })
+        {
+            JsonElement r = FindRatio(ratios, name, baseline);
+            Assert.Equal(Find(root.GetProperty(name.StartsWith("kernel", StringComparison.Ordinal) ? "kernelPath" : "endToEnd"), name).GetProperty("medianNs").GetDouble()
+                / Find(root.GetProperty("baselines"), baseline).GetProperty("medianNs").GetDouble(), r.GetProperty("ratio").GetDouble(), 9);
+        }
+    }
+
+    [Fact]
+    public void Bench_ipc_table_has_page_fault_rows_and_their_ratios()
+    {
+        (int status, string stdout, string stderr) = Run("bench", "ipc", "--batches", "1", "--round-trips", "50");
+        Assert.True(status == 0, stderr);
+        string[] lines = stdout.Split('\n');
+        // case, median, p10-p90, min-max, cycles, instructions: numbers for ours, "-" for the host's columns
+        string[] kernel = Row(lines, "kernel-page-fault");
+        string[] e2e = Row(lines, "e2e-page-fault");
+        string[] host = Row(lines, "host-page-fault");
+        Assert.True(double.Parse(kernel[4], CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("0.0", kernel[5]);
+        Assert.True(double.Parse(e2e[4], CultureInfo.InvariantCulture) > double.Parse(e2e[5], CultureInfo.InvariantCulture));
+        Assert.Equal(["-", "-"], host[4..]);
+        foreach (string[] row in new[] { kernel, e2e, host })
+        {
+            Assert.True(double.Parse(row[1], CultureInfo.InvariantCulture) > 0, string.Join(' ', row));
+        }
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  kernel-page-fault +/ host-page-fault +\d+\.\d{3}$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  e2e-page-fault +/ host-page-fault +\d+\.\d{3}$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  e2e-page-fault +/ pipe +\d+\.\d{3}$"));
+    }
+
+    [Fact]
+    public void Bench_without_the_page_fault_guest_beside_the_ipc_guest_is_a_bad_elf()
+    {
+        string dir = Directory.CreateTempSubdirectory("codezero-bench-").FullName;
+        try
+        {
+            string elf = Path.Combine(dir, "ipcbench.elf");
+            File.Copy(Path.Combine(RepoPaths.Root, "guests", "build", "l4", "ipcbench.elf"), elf);
+            (int status, string stdout, string stderr) = Run("bench", "ipc", "--elf", elf, "--batches", "1", "--round-trips", "1");
+            Assert.Equal(65, status);
+            Assert.Empty(stdout);
+            Assert.StartsWith($"codezero: {Path.Combine(dir, "pfbench.elf")}: no such file", stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Bench_with_an_unknown_benchmark_or_bad_count_is_a_usage_error()
     {
         (int status, string stdout, string stderr) = Run("bench", "nope");
@@ -136,6 +228,34 @@ public sealed class BenchCliTests
         (int status, _, string stderr) = Run("bench", "thumb", option, value);
         Assert.Equal(64, status);
         Assert.Contains(option, stderr);
+    }
+
+    /// <summary>The row of a case in the text table, split on runs of spaces.</summary>
+    private static string[] Row(string[] lines, string name)
+    {
+        foreach (string line in lines)
+        {
+            string[] cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (cells.Length == 6 && cells[0] == name)
+            {
+                return cells;
+            }
+        }
+        Assert.Fail($"no table row for {name}");
+        return [];
+    }
+
+    private static JsonElement FindRatio(JsonElement ratios, string name, string baseline)
+    {
+        foreach (JsonElement r in ratios.EnumerateArray())
+        {
+            if (r.GetProperty("name").GetString() == name && r.GetProperty("baseline").GetString() == baseline)
+            {
+                return r;
+            }
+        }
+        Assert.Fail($"no ratio {name} / {baseline}");
+        return default;
     }
 
     private static JsonElement Find(JsonElement figures, string name)

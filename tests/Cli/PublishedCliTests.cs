@@ -195,12 +195,15 @@ public sealed class PublishedCliTests : IDisposable
     }
 
     [Fact]
-    public void Run_ThumbEntry_PrintsOneLineAndExits67()
+    public void Run_ThumbEntry_RunsThumbCodeToItsSemihostingExit()
     {
-        var elf = TestElf.Program(0);
+        // movs r0, #0x18 (SYS_EXIT); ldr r1, [pc, #4]; svc #0xab; b .; .word 0x20026 (ADP_Stopped_ApplicationExit)
+        var elf = TestElf.Program(0x4901_2018, 0xE7FE_DFAB, 0x0002_0026);
         elf.Entry |= 1;
         string path = WriteElf("thumb.elf", elf.Build());
-        AssertOneLineError(Run("run", path), 67, path + ": Thumb entry point not supported yet (Board 3): entry 0x60010001");
+        Result result = Run("run", "--max-instructions", "1000", path);
+        Assert.Equal(0, result.Status);
+        Assert.Equal("", result.Stderr);
     }
 
     [Fact]

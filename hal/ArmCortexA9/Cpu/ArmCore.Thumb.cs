@@ -67,11 +67,13 @@ public sealed unsafe partial class ArmCore
         do
         {
             DecodedInsn* insn = page + ((pc >> 1) & 2047);
+            delegate*<ArmCore, uint, void> handler = insn->Handler;
+            uint raw = insn->Raw;
             R[15] = pc + 4;
             NextPc = pc + (insn->Reserved & ThumbDecoder.LengthMask);
             if (ItState == 0)
             {
-                insn->Handler(this, insn->Raw);
+                handler(this, raw);
             }
             else
             {

@@ -135,6 +135,18 @@ public sealed unsafe class ThumbStateTests
     }
 
     [Fact]
+    public void ArmStateException_WithSctlrTe_ReturnsToArmState()
+    {
+        using var h = new CpuHarness();
+        h.Core.Sctlr |= ArmCore.Sctlr_TE;
+        h.Load(0xEF000005, 0xE3A01001); // svc #5; mov r1, #1
+        WriteHalfwords(h, 0x6000_0008, 0xF3DE, 0x8F00); // subs pc, lr, #0 (T32) at the SVC vector, in Thumb
+        h.Step(3);
+        Assert.Equal(0u, h.Core.Cpsr & Psr.T);
+        Assert.Equal(1u, h.Core.R[1]);
+    }
+
+    [Fact]
     public void LoadFault_InThumbState_LinksTheInstructionPlus8()
     {
         // ldr r0, [r1] with r1 unmapped
