@@ -1,4 +1,4 @@
-// `codezero bench ipc`: IPC round trips and pager-served page faults on the kernel path and end to end, in batches, against host baselines.
+// `codezero bench ipc`: IPC round trips and pager-served page faults on the kernel path and end to end, in batches, against host baselines; `bench thumb`: Thumb against ARM builds.
 using System;
 using System.Globalization;
 using System.IO;
@@ -12,9 +12,13 @@ public static class BenchCommand
 {
     public static int Execute(BenchOptions options)
     {
+        if (options.What == "thumb")
+        {
+            return ThumbBenchCommand.Execute(options);
+        }
         if (options.What != "ipc")
         {
-            throw new CliFailure(ExitStatus.Usage, $"bench: unknown benchmark '{options.What}' (known: ipc)");
+            throw new CliFailure(ExitStatus.Usage, $"bench: unknown benchmark '{options.What}' (known: ipc, thumb)");
         }
         if (options.Batches < 1 || options.Batches > 1000)
         {

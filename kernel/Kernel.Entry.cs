@@ -68,8 +68,9 @@ public sealed unsafe partial class Kernel<THal>
                 HandleFault(core, FaultTag.PrefetchAbort, _hal.InstructionFaultAddress(core), _hal.InstructionFaultStatus(core), 0);
                 break;
             case ExceptionKind.Undefined:
-                cpu.Resume = returnAddress - 4;
-                HandleFault(core, FaultTag.Undefined, cpu.Resume, ReadInstruction(core, cpu.Resume), 0);
+                bool thumb = _hal.InThumbState(core);
+                cpu.Resume = returnAddress - (thumb ? 2u : 4u); // LR is the instruction + 4 in ARM state, + 2 in Thumb
+                HandleFault(core, FaultTag.Undefined, cpu.Resume, ReadInstruction(core, cpu.Resume, thumb), 0);
                 break;
             default:
                 // FIQ and reset are never enabled for user threads; resume whatever ran.
@@ -143,16 +144,53 @@ public sealed unsafe partial class Kernel<THal>
         SendFault(t);
     }
 
-    /// <summary>The instruction word at a user address of the thread on <paramref name="core"/>, or 0.</summary>
-    private uint ReadInstruction(int core, uint pc)
+    /// <summary>
+    /// The instruction at a user address of the thread on <paramref name="core"/>, or 0: the A32 word, or
+    /// in Thumb state a 16-bit encoding's halfword or a 32-bit encoding as first halfword &lt;&lt; 16 | second.
+    /// </summary>
+    private uint ReadInstruction(int core, uint pc, bool thumb)
     {
         Tcb* t = CurrentThread(core);
-        uint word = 0;
-        if (t != null)
+        if (t == null)
         {
-            Mm.UserMemory.TryCopyIn(_memory, SpaceOf(t)->L1, pc, new System.Span<byte>(&word, 4));
+            return 0;
         }
-        return word;
+        uint l1 = SpaceOf(t)->L1;
+        if (!thumb)
+        {
+            uint word = 0;
+            Mm.UserMemory.TryCopyIn(_memory, l1, pc, new System.Span<byte>(&word, 4));
+            return word;
+        }
+        ushort first = 0, second = 0;
+        if (!Mm.UserMemory.TryCopyIn(_memory, l1, pc, new System.Span<byte>(&first, 2)))
+        {
+            return 0;
+        }
+        if (ThumbLength(first) == 2)
+        {
+            return first;
+        }
+        Mm.UserMemory.TryCopyIn(_memory, l1, pc + 2, new System.Span<byte>(&second, 2));
+        return (uint)first << 16 | second;
+    }
+
+    /// <summary>Bytes of the Thumb instruction whose first halfword is <paramref name="first"/>: 4 for 0b11101/0b11110/0b11111 prefixes, else 2.</summary>
+    private static uint ThumbLength(uint first) => (first >> 11) >= 0b11101 ? 4u : 2u;
+
+    /// <summary>
+    /// Bytes of the instruction <paramref name="t"/> (not running) would resume at: 4 in ARM state; in
+    /// Thumb state 2 or 4 from its first halfword (2 when that cannot be read).
+    /// </summary>
+    private uint InstructionLength(Tcb* t)
+    {
+        if (!t->Context.Thumb)
+        {
+            return 4;
+        }
+        ushort first = 0;
+        Mm.UserMemory.TryCopyIn(_memory, SpaceOf(t)->L1, t->Context.Pc, new System.Span<byte>(&first, 2));
+        return ThumbLength(first);
     }
 
     /// <summary>Applies requests left for the current thread, chooses who runs, and resumes the core.</summary>

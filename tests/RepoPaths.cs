@@ -12,9 +12,14 @@ public static class RepoPaths
     public static string Root => s_root.Value;
 
     /// <summary>guests/build/NAME.elf; fails with a hint when the guests were not built.</summary>
-    public static string GuestElf(string name)
+    public static string GuestElf(string name) => GuestElf(name, GuestBuild.Arm);
+
+    /// <summary>guests/build/NAME.elf (ARM build) or guests/build/thumb/NAME.elf (Thumb build).</summary>
+    public static string GuestElf(string name, GuestBuild build)
     {
-        string path = Path.Combine(Root, "guests", "build", name + ".elf");
+        string path = build == GuestBuild.Thumb
+            ? Path.Combine(Root, "guests", "build", "thumb", name + ".elf")
+            : Path.Combine(Root, "guests", "build", name + ".elf");
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path} is missing: build the guests with `make -C guests` (scripts/test.sh does)");

@@ -1,47 +1,59 @@
 #!/bin/sh
-# check-elf.sh ELF [CROSS_PREFIX]
-# Fails (exit 1) if the ELF contains any sign of Thumb code or does not fit
-# the board. The emulated CPU executes only A32 (ARM state), so every
-# instruction must be ARM state:
-#   1. no "$t" (Thumb code) mapping symbols,
-#   2. no STT_FUNC symbol with an odd address (Thumb entry points),
-#   3. no 16-bit / 32-bit Thumb encodings and no BLX <imm> in the disassembly,
-#   4. ELF entry point is word aligned,
+# check-elf.sh ELF [CROSS_PREFIX] [STATE]
+# Fails (exit 1) if the ELF does not fit the emulated Cortex-A9 board or was
+# not built the way STATE says. STATE is the instruction set of the
+# program's own code:
+#   thumb     Thumb-2 (-mthumb -mcpu=cortex-a9, the toolchain's default
+#             multilib): main is a Thumb function (odd address);
+#   arm       (the default) ARM state (-marm -mcpu=cortex-a9): main is an
+#             ARM function (even address); the libraries it calls are the
+#             default multilib's, Thumb-2, reached through BLX and veneers.
+# Checked for every STATE:
+#   1. main (when there is one) is a function in STATE's instruction set,
+#   2. the entry point is word aligned in ARM state (bit 0 clear); bit 0
+#      set is a Thumb entry (newlib's crt0 in the default multilib is),
+#   3. no VFP or Advanced SIMD instruction and no access to coprocessors 10
+#      and 11 (the board has no FPU: everything is soft float),
+#   4. no SDIV/UDIV (the Cortex-A9 has no hardware divide),
 #   5. every PT_LOAD segment lies inside RAM 0x60000000..0x67FFFFFF.
 set -u
 elf=$1
 p=${2:-arm-none-eabi-}
+state=${3:-arm}
 bad=0
 
-t=$(${p}nm --special-syms "$elf" | awk '$3 ~ /^\$t(\.|$)/' | head -5)
-if [ -n "$t" ]; then
-    echo "THUMB CHECK: $elf has Thumb mapping symbols:" >&2
-    echo "$t" >&2
-    bad=1
-fi
+case $state in
+    thumb|arm) ;;
+    *) echo "check-elf.sh: unknown STATE '$state' (thumb or arm)" >&2; exit 2 ;;
+esac
 
-odd=$(${p}readelf -sW "$elf" | awk '$4 == "FUNC" && $2 ~ /[13579bdfBDF]$/' | head -5)
-if [ -n "$odd" ]; then
-    echo "THUMB CHECK: $elf has FUNC symbols at odd (Thumb) addresses:" >&2
-    echo "$odd" >&2
-    bad=1
-fi
-
-# ARM-state lines look like "addr:\tXXXXXXXX \tmnemonic"; Thumb lines show
-# "XXXX" or "XXXX XXXX". BLX with an immediate target always switches to Thumb.
-dis=$(${p}objdump -d "$elf" | grep -E \
-    -e '^ *[0-9a-f]+:[[:space:]]+[0-9a-f]{4}( [0-9a-f]{4})?[[:space:]]' \
-    -e '^ *[0-9a-f]+:[[:space:]]+[0-9a-f]{8}[[:space:]]+blx[[:space:]]+[0-9a-f]+ ' |
-    grep -v -E '\.(short|byte|hword|2byte)' | head -5)
-if [ -n "$dis" ]; then
-    echo "THUMB CHECK: $elf disassembles to Thumb instructions / BLX imm:" >&2
-    echo "$dis" >&2
-    bad=1
+syms=$(${p}readelf -sW "$elf")
+main=$(printf '%s\n' "$syms" | awk '$4 == "FUNC" && $8 == "main" { print $2; exit }')
+if [ -n "$main" ]; then
+    odd=$(( 0x$main & 1 ))
+    if [ "$state" = thumb ] && [ "$odd" -ne 1 ]; then
+        echo "STATE CHECK: $elf: main (0x$main) is not a Thumb function" >&2
+        bad=1
+    elif [ "$state" != thumb ] && [ "$odd" -ne 0 ]; then
+        echo "STATE CHECK: $elf: main (0x$main) is not an ARM function" >&2
+        bad=1
+    fi
 fi
 
 entry=$(${p}readelf -h "$elf" | awk '/Entry point/ { print $4 }')
-if [ $(( entry % 4 )) -ne 0 ]; then
-    echo "THUMB CHECK: $elf entry point $entry is not word aligned" >&2
+if [ $(( entry & 1 )) -eq 0 ] && [ $(( entry % 4 )) -ne 0 ]; then
+    echo "ENTRY CHECK: $elf: ARM entry point $entry is not word aligned" >&2
+    bad=1
+fi
+# objdump -d lines: "addr:<TAB>encoding <TAB>mnemonic<TAB>operands"; ARM
+# encodings are one 8-digit word, Thumb ones "XXXX" or "XXXX XXXX".
+dis=$(${p}objdump -d "$elf")
+fpu=$(printf '%s\n' "$dis" | awk -F'\t' '
+    $1 ~ /^ *[0-9a-f]+:$/ && ($3 ~ /^v[a-z]/ || $3 ~ /^(sdiv|udiv)/ ||
+        ($3 ~ /^(mcr|mrc|mcrr|mrrc|ldc|stc|cdp)/ && $4 ~ /^p1[01],/))' | head -5)
+if [ -n "$fpu" ]; then
+    echo "ISA CHECK: $elf has VFP/SIMD, coprocessor 10/11 or divide instructions the board lacks:" >&2
+    echo "$fpu" >&2
     bad=1
 fi
 

@@ -7,7 +7,8 @@
  *      address, read, pc) and answers 2 (stop): WAIT gives -EABORT.
  *  T4: pager = main; executes UDF: main receives tag 0xFFFF0003 with the
  *      pc and instruction word and answers 1 (skip it): T4 runs on and
- *      exits with 77.
+ *      exits with 77. In the Thumb build UDF is the 16-bit encoding, so
+ *      the skip steps 2 bytes.
  * T3 and T4 first make an IPC call to main, and main answers with an atomic
  * send + receive from them, so it is listening when their fault comes.
  */
@@ -15,7 +16,11 @@
 
 #define UNMAPPED   0x30000000u
 #define TAG_HELLO  0x48454C4Fu
-#define UDF_INSN   0xE7F000F0u      /* udf #0 */
+#ifdef __thumb__
+#define UDF_INSN   0x0000DE00u      /* udf #0, T16: the fault gives the halfword */
+#else
+#define UDF_INSN   0xE7F000F0u      /* udf #0, A32 */
+#endif
 
 static volatile uint32_t t1_after, t3_after;
 static volatile uint32_t t2_result;

@@ -656,10 +656,18 @@ static int map_page(uint32_t virt)
 
 static uint32_t find_svc(void)
 {
+#ifdef __thumb__
+    /* a Thumb function's address has bit 0 set; svc #0 is the halfword 0xDF00 */
+    const uint16_t *p = (const uint16_t *)((uint32_t)l4_ipc_flags & ~1u);
+    for (unsigned i = 0; i < 64; i++)
+        if (p[i] == 0xDF00u)
+            return (uint32_t)&p[i];
+#else
     const uint32_t *p = (const uint32_t *)(uint32_t)l4_ipc_flags;
     for (unsigned i = 0; i < 32; i++)
         if (p[i] == 0xEF000000u)        /* svc #0 */
             return (uint32_t)&p[i];
+#endif
     return 0;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
-# check-l4-elf.sh ELF [CROSS_PREFIX] - checks an L4 program (libl4/l4.ld).
-# Runs common/check-elf.sh for the Thumb checks (1-4: no $t symbols, no odd
-# FUNC addresses, no Thumb encodings or BLX <imm>, aligned entry). Its
+# check-l4-elf.sh ELF [CROSS_PREFIX] [STATE] - checks an L4 program (libl4/l4.ld).
+# Runs common/check-elf.sh with STATE (thumb or arm) for its
+# instruction-set checks (main's state, the entry point's alignment, no
+# FPU or divide instructions). Its
 # layout check (5) is for programs loaded in board RAM 0x60000000..; an L4
 # program is linked at user virtual addresses, so here that one complaint is
 # replaced by the L4 layout rules:
@@ -11,10 +12,11 @@
 set -u
 elf=$1
 p=${2:-arm-none-eabi-}
+state=${3:-arm}
 here=$(dirname "$0")
 bad=0
 
-out=$(sh "$here/../common/check-elf.sh" "$elf" "$p" 2>&1)
+out=$(sh "$here/../common/check-elf.sh" "$elf" "$p" "$state" 2>&1)
 if [ $? -ne 0 ]; then
     other=$(printf '%s\n' "$out" | grep -v '^LAYOUT CHECK:' | grep -v '^$')
     if [ -n "$other" ]; then

@@ -164,7 +164,7 @@ public sealed unsafe partial class Kernel<THal>
         t->Context.R[1] = memoryBase + memorySize - next;
         t->Context.R[2] = t->Tid;
         t->Context.R[13] = UserLayout.RootStackTop;
-        t->Context.Pc = entry ?? image.Entry;
+        t->Context.SetEntry(entry ?? image.Entry); // bit 0 set: a Thumb entry point
         t->State = ThreadState.Runnable;
         t->SliceLeft = _options.SliceCycles;
         _runQueues[t->Core].EnqueueBack(SlotOf(t), t->Priority);

@@ -60,6 +60,10 @@ public readonly unsafe struct CortexA9Hal : IKernelHal
 
     public void LoadContext(int core, UserContext* context) => _cores[core].LoadUserContext(context);
 
+    public bool InThumbState(int core) => _cores[core].InThumbState;
+
+    public uint RewindToSvc(int core) => _cores[core].RewindToSvc();
+
     public void Resume(int core, uint pc)
     {
         ArmCore c = _cores[core];

@@ -37,6 +37,16 @@ public unsafe interface IKernelHal
     /// <summary>Makes <paramref name="core"/> run the user thread <paramref name="context"/> describes (always User mode).</summary>
     void LoadContext(int core, UserContext* context);
 
+    /// <summary>True when the thread on <paramref name="core"/> is in Thumb state (at its entry: the state of the instruction that entered).</summary>
+    bool InThumbState(int core);
+
+    /// <summary>
+    /// Steps the thread on <paramref name="core"/> back to the <c>svc</c> it entered the kernel with (a
+    /// call that restarts) and returns that svc's length in bytes, which the resume address goes back by:
+    /// 4 in ARM state, 2 in Thumb state (where the svc's own ITSTATE comes back too).
+    /// </summary>
+    uint RewindToSvc(int core);
+
     /// <summary>Continues the thread on <paramref name="core"/> at <paramref name="pc"/>.</summary>
     void Resume(int core, uint pc);
 

@@ -75,7 +75,7 @@ public sealed unsafe partial class Kernel<THal>
             }
             else if (answer != FaultTag.Retry)
             {
-                t->Context.Pc += SvcLength; // past the svc the fault would have restarted
+                t->Context.StepOver(t->Context.SvcLength); // past the svc the fault would have restarted
                 t->Context.R[0] = unchecked((uint)-Errno.EFAULT);
             }
             MakeRunnable(t);
@@ -88,7 +88,7 @@ public sealed unsafe partial class Kernel<THal>
         }
         if (answer == FaultTag.Skip)
         {
-            t->Context.Pc += 4;
+            t->Context.StepOver(InstructionLength(t)); // 4 bytes in ARM state, 2 or 4 in Thumb
         }
         MakeRunnable(t);
     }

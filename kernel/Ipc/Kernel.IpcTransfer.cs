@@ -210,7 +210,7 @@ public sealed unsafe partial class Kernel<THal>
             return -Errno.EFAULT;
         }
         ref Sched.CoreState cpu = ref _cpu[_core];
-        cpu.Resume -= SvcLength; // at the svc: a served fault restarts the call
+        cpu.Resume -= _hal.RewindToSvc(_core); // at the svc: a served fault restarts the call
         SaveCurrent(_core);
         SendBufferFault(caller, address, status, cpu.Resume);
         return NoResult;
@@ -238,7 +238,7 @@ public sealed unsafe partial class Kernel<THal>
             MakeRunnable(t);
             return;
         }
-        SendBufferFault(t, address, status, t->Context.Pc - SvcLength);
+        SendBufferFault(t, address, status, t->Context.Pc - t->Context.SvcLength);
     }
 
     private bool HasLivePager(Tcb* t)

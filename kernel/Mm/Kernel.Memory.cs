@@ -14,12 +14,6 @@ namespace Codezero.Kernel;
 
 public sealed unsafe partial class Kernel<THal>
 {
-    /// <summary>
-    /// Bytes of the A32 <c>svc</c> instruction: a call that restarts resumes this far back, and one that
-    /// gives up a restart this far on (the one place to change for Thumb's 2-byte form, issue Board 3).
-    /// </summary>
-    private const uint SvcLength = 4;
-
     /// <summary>Pages mapped or unmapped between two preemption points.</summary>
     private const uint PreemptionChunk = 64;
 
@@ -42,7 +36,7 @@ public sealed unsafe partial class Kernel<THal>
         {
             return false;
         }
-        _cpu[_core].Resume -= SvcLength;
+        _cpu[_core].Resume -= _hal.RewindToSvc(_core); // 4 bytes back in ARM state, 2 in Thumb
         _restarts++;
         return true;
     }

@@ -364,7 +364,7 @@ public sealed unsafe partial class Kernel<THal>
             {
                 data[ExregsLayout.FirstRegisterWord + i] = target->Context.R[i];
             }
-            data[ExregsLayout.FirstRegisterWord + 15] = target->Context.Pc;
+            data[ExregsLayout.FirstRegisterWord + 15] = target->Context.InterworkingPc; // bit 0 set in Thumb state
             data[ExregsLayout.PagerWord] = target->Pager;
             data[ExregsLayout.UtcbWord] = target->Utcb;
             return UserMemory.TryCopyOut(_memory, l1, block, new ReadOnlySpan<byte>(data, ExregsLayout.Size)) ? 0 : -Errno.EFAULT;
@@ -393,7 +393,7 @@ public sealed unsafe partial class Kernel<THal>
         }
         if ((valid & (1u << 15)) != 0)
         {
-            target->Context.Pc = data[ExregsLayout.FirstRegisterWord + 15];
+            target->Context.SetEntry(data[ExregsLayout.FirstRegisterWord + 15]); // bit 0 selects Thumb, as BX
         }
         if ((flags & ExregsLayout.SetPager) != 0)
         {

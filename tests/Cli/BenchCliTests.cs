@@ -1,4 +1,4 @@
-// `codezero bench ipc` on the published binary: exit status, well-formed JSON and table with every case (the page fault too); never a timing assertion.
+// `codezero bench ipc` and `bench thumb` on the published binary: exit status, well-formed JSON and table with every case (the page fault too); never a timing assertion.
 using System;
 using System.Diagnostics;
 using System.Globalization;
@@ -176,12 +176,58 @@ public sealed class BenchCliTests
     {
         (int status, string stdout, string stderr) = Run("bench", "nope");
         Assert.Equal(64, status);
-        Assert.Equal("codezero: bench: unknown benchmark 'nope' (known: ipc)\n", stderr);
+        Assert.Equal("codezero: bench: unknown benchmark 'nope' (known: ipc, thumb)\n", stderr);
         Assert.Empty(stdout);
 
         (status, _, stderr) = Run("bench", "ipc", "--batches", "0");
         Assert.Equal(64, status);
         Assert.Equal("codezero: --batches must be between 1 and 1000, not 0\n", stderr);
+    }
+
+    /// <summary>The harness itself, on the ARM build given as both builds: two figures, the same output, a ratio.</summary>
+    [Fact]
+    public void Bench_thumb_json_reports_both_builds_and_their_ratio()
+    {
+        string arm = RepoPaths.GuestElf("bench");
+        (int status, string stdout, string stderr) = Run("bench", "thumb", "--json", "--runs", "1", "--iterations", "2", "--elf", arm, "--thumb-elf", arm);
+        Assert.True(status == 0, stderr);
+        using JsonDocument doc = JsonDocument.Parse(stdout);
+        JsonElement root = doc.RootElement;
+        Assert.Equal("2", root.GetProperty("guestArguments").GetString());
+        Assert.Equal(1, root.GetProperty("runs").GetInt32());
+        Assert.True(root.GetProperty("sameOutput").GetBoolean());
+        Assert.True(root.GetProperty("speedRatio").GetDouble() > 0);
+        foreach (string build in new[] { "arm", "thumb" })
+        {
+            JsonElement f = root.GetProperty(build);
+            Assert.Equal(build, f.GetProperty("build").GetString());
+            Assert.True(f.GetProperty("instructions").GetInt64() > 1_000_000);
+            Assert.Equal(0, f.GetProperty("exitStatus").GetInt32());
+            Assert.True(f.GetProperty("medianSeconds").GetDouble() > 0);
+            Assert.True(f.GetProperty("mips").GetDouble() > 0);
+        }
+        Assert.Contains("codezero bench: thumb warm-up", stderr);
+    }
+
+    /// <summary>The real pair: guests/build/bench.elf and guests/build/thumb/bench.elf print the same and retire different instruction counts.</summary>
+    [Fact]
+    public void Bench_thumb_runs_the_thumb_build_to_the_same_output()
+    {
+        (int status, string stdout, string stderr) = Run("bench", "thumb", "--runs", "1", "--iterations", "2");
+        Assert.True(status == 0, stderr);
+        Assert.Contains("result: identical stdout and exit status", stdout);
+        Assert.Contains("thumb speed (arm median time / thumb median time): ", stdout);
+        Assert.Contains("guests/build/thumb/bench.elf", stdout);
+    }
+
+    [Theory]
+    [InlineData("--runs", "0")]
+    [InlineData("--iterations", "0")]
+    public void Bench_thumb_refuses_bad_counts(string option, string value)
+    {
+        (int status, _, string stderr) = Run("bench", "thumb", option, value);
+        Assert.Equal(64, status);
+        Assert.Contains(option, stderr);
     }
 
     /// <summary>The row of a case in the text table, split on runs of spaces.</summary>

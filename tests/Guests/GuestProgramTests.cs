@@ -1,4 +1,4 @@
-// Runs every guest program on our board and on qemu-system-arm in the same test run; output and status must match.
+// Runs every guest program, in its ARM and its Thumb build, on our board and on qemu-system-arm in the same test run; output and status must match.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -46,18 +46,45 @@ public sealed class GuestProgramTests
 
     [Theory]
     [MemberData(nameof(Programs))]
-    public async Task Program_OnOurBoard_MatchesQemuSystemArm(string name)
+    public Task Program_OnOurBoard_MatchesQemuSystemArm(string name) => MatchesQemu(name, GuestBuild.Arm);
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public Task ThumbProgram_OnOurBoard_MatchesQemuSystemArm(string name) => MatchesQemu(name, GuestBuild.Thumb);
+
+    /// <summary>Every program has its reference output and both builds; the Thumb build is entered in Thumb state.</summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Program_HasExpectedOutputs_AndBothBuilds(string name)
     {
-        string elf = RepoPaths.GuestElf(name);
+        string dir = Path.Combine(RepoPaths.Root, "guests", "expected");
+        Assert.True(File.Exists(Path.Combine(dir, name + ".out")), $"guests/expected/{name}.out is missing");
+        Assert.True(File.Exists(Path.Combine(dir, name + ".status")), $"guests/expected/{name}.status is missing");
+        foreach (GuestBuild build in new[] { GuestBuild.Arm, GuestBuild.Thumb })
+        {
+            string elf = RepoPaths.GuestElf(name, build);
+            ElfImage image = ElfImage.Parse(File.ReadAllBytes(elf), elf);
+            Assert.True(image.Entry != 0, $"{elf} has no entry point");
+        }
+        ElfImage thumb = ElfImage.Parse(File.ReadAllBytes(RepoPaths.GuestElf(name, GuestBuild.Thumb)), name);
+        Assert.True((thumb.Entry & 1) == 1, $"the Thumb build of {name} enters at 0x{thumb.Entry:X8}, an ARM address");
+    }
+
+    private async Task MatchesQemu(string name, GuestBuild build)
+    {
+        string elf = RepoPaths.GuestElf(name, build);
         string[] args = ReadArgs(name);
         Task<(byte[] Stdout, int Status)> qemu = QemuReference.RunAsync(QemuReference.SingleCore, elf, args);
         (string ours, int ourStatus, long instructions) = RunOurs(name, elf, args);
         (byte[] referenceBytes, int referenceStatus) = await qemu;
         string reference = Encoding.UTF8.GetString(referenceBytes);
 
-        _output.WriteLine($"{name}: {instructions} instructions, status {ourStatus} (qemu {referenceStatus})");
+        _output.WriteLine($"{name} ({build}): {instructions} instructions, status {ourStatus} (qemu {referenceStatus})");
         Assert.Equal(reference, ours);
         Assert.Equal(referenceStatus, ourStatus);
+        string expected = Path.Combine(RepoPaths.Root, "guests", "expected", name);
+        Assert.Equal(File.ReadAllText(expected + ".out"), ours); // both builds give the one recorded output
+        Assert.Equal(int.Parse(File.ReadAllText(expected + ".status").Trim()), ourStatus);
     }
 
     private static string[] ReadArgs(string name)

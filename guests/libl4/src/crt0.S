@@ -1,5 +1,5 @@
 /*
- * crt0.S - start-up of an L4 root program (A32): the kernel enters _start in
+ * crt0.S - start-up of an L4 root program (A32, or T32 when built -mthumb): the kernel enters _start in
  * User mode with r0 = first free physical address of the container, r1 =
  * free bytes, r2 = own thread id, sp = 0x7FF00000, TPIDRURO = its UTCB.
  * Clears .bss, keeps r0-r2 in l4_free_phys_base / l4_free_phys_size /
@@ -7,7 +7,11 @@
  * so that, say, 256 failures do not read as success).
  */
     .syntax unified
+#ifdef __thumb__
+    .thumb                          @ conditional instructions get IT from -mimplicit-it
+#else
     .arm
+#endif
 
     .section .text.start, "ax", %progbits
     .global _start

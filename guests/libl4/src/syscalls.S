@@ -1,5 +1,5 @@
 /*
- * syscalls.S - libl4 system call stubs (A32): r12 = call number, svc #0,
+ * syscalls.S - libl4 system call stubs (A32, or T32 when built -mthumb): r12 = call number, svc #0,
  * arguments already in r0-r3 where AAPCS put them (5th from the stack into
  * r4), result in r0. IPC loads MR0-MR5 into r3-r8 and stores them back.
  * r4-r8 are callee-saved in AAPCS, so every stub that hands them to the
@@ -8,7 +8,11 @@
 #include "l4/abi.h"
 
     .syntax unified
+#ifdef __thumb__
+    .thumb                          @ conditional instructions get IT from -mimplicit-it
+#else
     .arm
+#endif
     .text
 
 .macro FUNC name
