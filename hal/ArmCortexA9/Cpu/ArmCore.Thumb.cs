@@ -54,6 +54,9 @@ public sealed unsafe partial class ArmCore
     /// <summary>
     /// Runs Thumb instructions from <paramref name="pc"/> until the block ends (as the ARM loop does: a
     /// page boundary, a handler setting <see cref="StopBlock"/>, or the budget). Returns the next PC.
+    /// Outside IT blocks the loop calls handlers without looking at ITSTATE; an IT instruction stops that
+    /// loop (<see cref="BeginItBlock"/>), the block's instructions run one by one under their conditions,
+    /// and the plain loop resumes after it on the same page.
     /// </summary>
     private uint RunThumbBlock(uint pc)
     {
@@ -64,26 +67,59 @@ public sealed unsafe partial class ArmCore
             return NextPc; // the prefetch abort was taken; it uses up the aborted instruction's step
         }
         uint pageBase = pc & 0xFFFF_F000;
-        do
+        while (true)
         {
-            DecodedInsn* insn = page + ((pc >> 1) & 2047);
-            delegate*<ArmCore, uint, void> handler = insn->Handler;
-            uint raw = insn->Raw;
-            R[15] = pc + 4;
-            NextPc = pc + (insn->Reserved & ThumbDecoder.LengthMask);
-            if (ItState == 0)
+            while (ItState != 0)
             {
-                handler(this, raw);
-            }
-            else
-            {
+                DecodedInsn* insn = page + ((pc >> 1) & 2047);
+                R[15] = pc + 4;
+                NextPc = pc + (insn->Reserved & ThumbDecoder.LengthMask);
                 ExecuteInItBlock(insn);
+                pc = NextPc;
+                _left--;
+                if ((pc ^ pageBase) >= 0x1000 || StopBlock || _left <= 0)
+                {
+                    return pc;
+                }
             }
-            pc = NextPc;
-            _left--;
+            do
+            {
+                DecodedInsn* insn = page + ((pc >> 1) & 2047);
+                delegate*<ArmCore, uint, void> handler = insn->Handler;
+                uint raw = insn->Raw;
+                R[15] = pc + 4;
+                NextPc = pc + (insn->Reserved & ThumbDecoder.LengthMask);
+                handler(this, raw);
+                pc = NextPc;
+                _left--;
+            }
+            while ((pc ^ pageBase) < 0x1000 && !StopBlock && _left > 0);
+            if (!_itBlockBegun)
+            {
+                return pc;
+            }
+            _itBlockBegun = false; // the IT instruction alone stopped the loop: go on in the block
+            StopBlock = false;
+            if ((pc ^ pageBase) >= 0x1000 || _left <= 0)
+            {
+                StopBlock = true;
+                return pc;
+            }
         }
-        while ((pc ^ pageBase) < 0x1000 && !StopBlock && _left > 0);
-        return pc;
+    }
+
+    /// <summary>Set by <see cref="BeginItBlock"/> when the stop of the plain Thumb loop only means "an IT block starts".</summary>
+    private bool _itBlockBegun;
+
+    /// <summary>
+    /// The IT instruction: ITSTATE takes firstcond:mask, and the plain loop (which does not look at
+    /// ITSTATE) hands over to the conditional one.
+    /// </summary>
+    internal void BeginItBlock(uint firstCondAndMask)
+    {
+        SetItState(firstCondAndMask);
+        _itBlockBegun = true;
+        StopBlock = true;
     }
 
     /// <summary>One instruction of an IT block: its condition comes from ITSTATE, which advances past it.</summary>

@@ -9,7 +9,7 @@ internal static unsafe class ThumbMisc
     public const uint SemihostingSvc = 0xAB;
 
     // IT{x{y{z}}} <firstcond>   (raw: the T16 encoding; ITSTATE takes firstcond:mask)
-    public static void It(ArmCore core, uint raw) => core.SetItState(raw & 0xFF);
+    public static void It(ArmCore core, uint raw) => core.BeginItBlock(raw & 0xFF);
 
     // ADR <Rd>, <label>   (raw: see AdrWord)
     public static void Adr(ArmCore core, uint raw)
