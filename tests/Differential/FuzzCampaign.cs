@@ -166,7 +166,7 @@ public class FuzzCampaign : IDisposable
         return sb.Append(CultureInfo.InvariantCulture, $"cpsr=0x{s.Cpsr:X8}").ToString();
     }
 
-    private static (long First, long Last)? ReadRange(string name)
+    internal static (long First, long Last)? ReadRange(string name)
     {
         string? text = Environment.GetEnvironmentVariable(name);
         if (string.IsNullOrWhiteSpace(text))
@@ -179,13 +179,13 @@ public class FuzzCampaign : IDisposable
         return (first, last);
     }
 
-    private static void Count(SortedDictionary<string, int> tally, string key)
+    internal static void Count(SortedDictionary<string, int> tally, string key)
     {
         tally.TryGetValue(key, out int n);
         tally[key] = n + 1;
     }
 
-    private static int? ReadInt(string name)
+    internal static int? ReadInt(string name)
     {
         string? text = Environment.GetEnvironmentVariable(name);
         if (string.IsNullOrWhiteSpace(text))

@@ -21,9 +21,9 @@ public sealed class ThumbFuzzCampaign : IDisposable
 
     public ThumbFuzzCampaign()
     {
-        Seed = ReadInt("CODEZERO_FUZZ_SEED") ?? Random.Shared.Next();
-        Target = ReadInt("CODEZERO_THUMB_FUZZ_COUNT") ?? DefaultCount;
-        (long First, long Last)? only = ReadRange("CODEZERO_FUZZ_CASE");
+        Seed = FuzzCampaign.ReadInt("CODEZERO_FUZZ_SEED") ?? Random.Shared.Next();
+        Target = FuzzCampaign.ReadInt("CODEZERO_THUMB_FUZZ_COUNT") ?? DefaultCount;
+        (long First, long Last)? only = FuzzCampaign.ReadRange("CODEZERO_FUZZ_CASE");
         var generator = new ThumbCaseGenerator();
         RowNames = new string[generator.Rows.Length];
         RowIs32 = new bool[RowNames.Length];
@@ -51,7 +51,7 @@ public sealed class ThumbFuzzCampaign : IDisposable
             Cases++;
             if (c.Excluded != null)
             {
-                Count(ExcludedByRow, c.RowName);
+                FuzzCampaign.Count(ExcludedByRow, c.RowName);
                 continue;
             }
             CaseVerdict verdict = runner.Run(c);
@@ -93,12 +93,12 @@ public sealed class ThumbFuzzCampaign : IDisposable
                     }
                     break;
                 case CaseVerdict.Skipped:
-                    Count(SkippedByReason, runner.LastNote);
-                    Count(SkippedByRow, $"{c.RowName}: {runner.LastNote}");
+                    FuzzCampaign.Count(SkippedByReason, runner.LastNote);
+                    FuzzCampaign.Count(SkippedByRow, $"{c.RowName}: {runner.LastNote}");
                     break;
                 default:
                     MismatchCount++;
-                    Count(MismatchesByRow, c.RowName);
+                    FuzzCampaign.Count(MismatchesByRow, c.RowName);
                     if (Mismatches.Count < MaxReportedMismatches)
                     {
                         Mismatches.Add(Describe(c, runner));
@@ -201,35 +201,6 @@ public sealed class ThumbFuzzCampaign : IDisposable
             sb.Append(CultureInfo.InvariantCulture, $"r{i}=0x{s.R[i]:X8} ");
         }
         return sb.Append(CultureInfo.InvariantCulture, $"cpsr=0x{s.Cpsr:X8} spsr=0x{s.Spsr:X8}").ToString();
-    }
-
-    private static (long First, long Last)? ReadRange(string name)
-    {
-        string? text = Environment.GetEnvironmentVariable(name);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        string[] parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
-        long first = long.Parse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture);
-        long last = parts.Length == 2 ? long.Parse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture) : first;
-        return (first, last);
-    }
-
-    private static void Count(SortedDictionary<string, int> tally, string key)
-    {
-        tally.TryGetValue(key, out int n);
-        tally[key] = n + 1;
-    }
-
-    private static int? ReadInt(string name)
-    {
-        string? text = Environment.GetEnvironmentVariable(name);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        return int.Parse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

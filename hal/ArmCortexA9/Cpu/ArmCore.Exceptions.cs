@@ -92,14 +92,13 @@ public sealed unsafe partial class ArmCore
     }
 
     /// <summary>
-    /// Prefetch abort for an instruction at <paramref name="pc"/> that could not be fetched; IFAR takes
-    /// <paramref name="faultAddress"/> when given (the second halfword of a T32 encoding crossing a page).
+    /// Prefetch abort for the instruction at <paramref name="pc"/>, whose fetch from <paramref name="faultAddress"/>
+    /// failed (the instruction itself, or the second halfword of a T32 encoding crossing a page).
     /// </summary>
-    public void PrefetchAbort(uint pc, uint faultStatus, uint domain = 0, uint faultAddress = 0xFFFF_FFFF)
+    public void PrefetchAbort(uint pc, uint faultAddress, uint faultStatus)
     {
-        Ifsr = (faultStatus & 0xF) | ((faultStatus & 0x10) << 6);
-        Ifar = faultAddress == 0xFFFF_FFFF ? pc : faultAddress;
-        _ = domain; // IFSR has no domain field on ARMv7
+        Ifsr = (faultStatus & 0xF) | ((faultStatus & 0x10) << 6); // IFSR has no domain field on ARMv7
+        Ifar = faultAddress;
         TakeException(ExceptionKind.PrefetchAbort, pc + 4);
     }
 }

@@ -244,32 +244,37 @@ public sealed unsafe partial class ArmCore
          : size == 2 ? BinaryPrimitives.ReverseEndianness((ushort)value)
          : value;
 
-    /// <summary>The decoded page holding <paramref name="pc"/>, or null after taking a prefetch abort.</summary>
+    /// <summary>The ARM-decoded page holding <paramref name="pc"/>, or null after taking a prefetch abort.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DecodedInsn* FetchPage(uint pc)
     {
-        uint i = (pc >> 12) & SoftTlb.Mask;
+        uint i = FetchSlot(pc, thumb: false);
         if (_softTlb.FetchTag[i] == (pc & 0xFFFF_F000))
         {
             return (DecodedInsn*)_softTlb.FetchPage[i];
         }
-        return FetchPageSlow(pc);
+        return FetchPageSlow(pc, thumb: false);
     }
 
+    /// <summary>The fetch-TLB entry of a page in one instruction set (Thumb entries live in the other half).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FetchSlot(uint pc, bool thumb) => ((pc >> 12) + (thumb ? ThumbFetchSlot : 0)) & SoftTlb.Mask;
+
+    /// <summary>A fetch-TLB miss: translate, get the page's decoded copy for the instruction set, install the entry.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private DecodedInsn* FetchPageSlow(uint pc)
+    private DecodedInsn* FetchPageSlow(uint pc, bool thumb)
     {
-        if (!TranslateFetch(pc, out uint ramPage))
+        if (!TranslateFetch(pc, pc, out uint ramPage))
         {
             return null;
         }
         bool isNew = !Board.Code.IsCode(ramPage);
-        DecodedInsn* page = Board.Code.GetPage(ramPage);
+        DecodedInsn* page = thumb ? Board.Code.GetThumbPage(ramPage) : Board.Code.GetPage(ramPage);
         if (isNew)
         {
             Board.FlushWriteTlbs(); // stores to a page that now holds code must take the slow path
         }
-        uint i = (pc >> 12) & SoftTlb.Mask;
+        uint i = FetchSlot(pc, thumb);
         _softTlb.FetchTag[i] = pc & 0xFFFF_F000;
         _softTlb.FetchPage[i] = (long)page;
         return page;

@@ -150,31 +150,12 @@ public sealed unsafe partial class ArmCore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DecodedInsn* FetchThumbPage(uint pc)
     {
-        uint i = ((pc >> 12) + ThumbFetchSlot) & SoftTlb.Mask;
+        uint i = FetchSlot(pc, thumb: true);
         if (_softTlb.FetchTag[i] == (pc & 0xFFFF_F000))
         {
             return (DecodedInsn*)_softTlb.FetchPage[i];
         }
-        return FetchThumbPageSlow(pc);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private DecodedInsn* FetchThumbPageSlow(uint pc)
-    {
-        if (!TranslateFetch(pc, out uint ramPage))
-        {
-            return null;
-        }
-        bool isNew = !Board.Code.IsCode(ramPage);
-        DecodedInsn* page = Board.Code.GetThumbPage(ramPage);
-        if (isNew)
-        {
-            Board.FlushWriteTlbs(); // stores to a page that now holds code must take the slow path
-        }
-        uint i = ((pc >> 12) + ThumbFetchSlot) & SoftTlb.Mask;
-        _softTlb.FetchTag[i] = pc & 0xFFFF_F000;
-        _softTlb.FetchPage[i] = (long)page;
-        return page;
+        return FetchPageSlow(pc, thumb: true);
     }
 
     /// <summary>
@@ -184,7 +165,7 @@ public sealed unsafe partial class ArmCore
     internal bool FetchHalfword(uint va, out uint hw)
     {
         hw = 0;
-        if (!TranslateFetch(va, out uint ramPage, instructionAddress: R[15] - 4))
+        if (!TranslateFetch(va, CurrentInstructionAddress, out uint ramPage))
         {
             return false;
         }
@@ -193,22 +174,21 @@ public sealed unsafe partial class ArmCore
     }
 
     /// <summary>
-    /// Translates an instruction fetch to its RAM page; on failure takes the prefetch abort (for the
-    /// instruction at <paramref name="instructionAddress"/>, default <paramref name="va"/>) and returns false.
+    /// Translates an instruction fetch from <paramref name="va"/> to its RAM page; on failure takes the prefetch
+    /// abort of the instruction at <paramref name="instructionAddress"/> and returns false.
     /// </summary>
-    private bool TranslateFetch(uint va, out uint ramPage, uint instructionAddress = 0xFFFF_FFFF)
+    private bool TranslateFetch(uint va, uint instructionAddress, out uint ramPage)
     {
         ramPage = 0;
-        uint returnTo = instructionAddress == 0xFFFF_FFFF ? va : instructionAddress;
         if (!Translate(va, AccessKind.Execute, IsUserMode, out uint pa, out uint fault))
         {
-            PrefetchAbort(returnTo, fault & 0x1F, faultAddress: va);
+            PrefetchAbort(instructionAddress, va, fault & 0x1F);
             return false;
         }
         long offset = Board.Memory.RamOffset(pa);
         if (offset < 0)
         {
-            PrefetchAbort(returnTo, FaultStatus.SyncExternal, faultAddress: va);
+            PrefetchAbort(instructionAddress, va, FaultStatus.SyncExternal);
             return false;
         }
         ramPage = (uint)(offset >> 12);

@@ -154,7 +154,7 @@ public static unsafe class ThumbDecoder
     /// </summary>
     public static void CrossPage32(ArmCore core, uint raw)
     {
-        uint address = core.R[15] - 4;
+        uint address = core.CurrentInstructionAddress;
         if (!core.FetchHalfword(address + 2, out uint hw2))
         {
             return; // the prefetch abort was taken

@@ -48,38 +48,25 @@ public sealed unsafe class CodeCache : IDisposable
     public bool IsCode(uint ramPage) => _pageMap[ramPage] != null || _thumbPageMap[ramPage] != null;
 
     /// <summary>The decoded copy of a RAM page, decoding it now if needed. May drop the whole cache first.</summary>
-    public DecodedInsn* GetPage(uint ramPage)
-    {
-        var page = (DecodedInsn*)Volatile.Read(ref *(nint*)(_pageMap + ramPage));
-        if (page != null)
-        {
-            return page;
-        }
-        bool taken = false;
-        _lock.Enter(ref taken);
-        page = _pageMap[ramPage];
-        if (page == null)
-        {
-            page = DecodeLocked(ramPage);
-        }
-        _lock.Exit(useMemoryBarrier: true);
-        return page;
-    }
+    public DecodedInsn* GetPage(uint ramPage) => GetOrDecode(ramPage, thumb: false);
 
     /// <summary>The Thumb-state decoded copy of a RAM page (2048 entries), decoding it now if needed.</summary>
-    public DecodedInsn* GetThumbPage(uint ramPage)
+    public DecodedInsn* GetThumbPage(uint ramPage) => GetOrDecode(ramPage, thumb: true);
+
+    private DecodedInsn* GetOrDecode(uint ramPage, bool thumb)
     {
-        var page = (DecodedInsn*)Volatile.Read(ref *(nint*)(_thumbPageMap + ramPage));
+        DecodedInsn** map = thumb ? _thumbPageMap : _pageMap;
+        var page = (DecodedInsn*)Volatile.Read(ref *(nint*)(map + ramPage));
         if (page != null)
         {
             return page;
         }
         bool taken = false;
         _lock.Enter(ref taken);
-        page = _thumbPageMap[ramPage];
+        page = map[ramPage];
         if (page == null)
         {
-            page = DecodeThumbLocked(ramPage);
+            page = thumb ? DecodeThumbLocked(ramPage) : DecodeLocked(ramPage);
         }
         _lock.Exit(useMemoryBarrier: true);
         return page;
