@@ -10,9 +10,14 @@
 # console. Without a chardev= that console is QEMU's stderr, so the script
 # attaches it to a stdio chardev (the serial port and monitor are off).
 #
+# The cores run on one host thread (-accel tcg,thread=single): QEMU's
+# multi-threaded TCG once stopped making progress in `sgi` during a test run
+# on a loaded 2-core machine, and the reference must not hang.
+#
 # Environment: QEMU_SYSTEM (default qemu-system-arm), QEMU_TIMEOUT seconds
-# (default 60), QEMU_SMP (default 4), QEMU_MEM (default 128M), QEMU_EXTRA
-# (extra qemu options, e.g. "-d int,guest_errors -D int.log").
+# (default 60), QEMU_SMP (default 4), QEMU_MEM (default 128M), QEMU_ACCEL
+# (default tcg,thread=single), QEMU_EXTRA (extra qemu options, e.g.
+# "-d int,guest_errors -D int.log").
 set -u
 if [ $# -ne 1 ]; then
     echo "usage: $0 ELF" >&2
@@ -25,7 +30,7 @@ if [ ! -f "$elf" ]; then
 fi
 QEMU_AUDIO_DRV=none exec timeout --foreground -k 5 "${QEMU_TIMEOUT:-60}" \
     "${QEMU_SYSTEM:-qemu-system-arm}" -M vexpress-a9 -smp "${QEMU_SMP:-4}" \
-    -m "${QEMU_MEM:-128M}" -nographic -monitor none -serial null \
+    -accel "${QEMU_ACCEL:-tcg,thread=single}" -m "${QEMU_MEM:-128M}" -nographic -monitor none -serial null \
     -chardev stdio,id=semihost \
     -semihosting-config enable=on,target=native,chardev=semihost ${QEMU_EXTRA:-} \
     -kernel "$elf" </dev/null

@@ -58,7 +58,7 @@ public static class PublishedCli
         if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("codezero " + string.Join(' ', args) + " did not finish within 120 s");
+            Assert.Fail("our side, not a reference: codezero " + string.Join(' ', args) + " did not finish within 120 s");
         }
         process.WaitForExit();
         copy.Wait();

@@ -57,11 +57,12 @@ public sealed class PublishedCliTests : IDisposable
         string elf = Guest(name + ".elf");
         Result ours = Run("run", elf);
 
-        (byte[] reference, int status) = await QemuReference.RunAsync(QemuReference.SingleCore, elf);
+        QemuRun reference = await QemuReference.RunAsync(QemuReference.SingleCore, elf);
 
-        Assert.Equal(Encoding.UTF8.GetString(reference), ours.Text);
-        Assert.Equal(reference, ours.Stdout);
-        Assert.Equal(status, ours.Status);
+        reference.AssertFinished();
+        Assert.Equal(reference.Text, ours.Text);
+        Assert.Equal(reference.Stdout, ours.Stdout);
+        Assert.Equal(reference.Status, ours.Status);
     }
 
     [Theory]

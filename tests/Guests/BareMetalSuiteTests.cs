@@ -41,7 +41,7 @@ public sealed class BareMetalSuiteTests
     {
         string elf = Path.Combine(RepoPaths.Root, "guests", "build", "baremetal", name + ".elf");
         Assert.True(File.Exists(elf), $"{elf} is missing: build the guests with `make -C guests`");
-        Task<(byte[] Stdout, int Status)> qemu = QemuReference.RunAsync(QemuReference.FourCores, elf);
+        Task<QemuRun> qemu = QemuReference.RunAsync(QemuReference.FourCores, elf);
 
         using var stdout = new MemoryStream();
         using var board = new Board(new BoardOptions { Cores = 4, ConsoleOutput = stdout, CommandLine = name });
@@ -49,13 +49,13 @@ public sealed class BareMetalSuiteTests
         HaltReason halt = board.Run(maxInstructions: 2_000_000_000, mode: mode);
         board.Console.Flush();
         string ours = Encoding.UTF8.GetString(stdout.ToArray());
-        (byte[] referenceBytes, int referenceStatus) = await qemu;
-        string reference = Encoding.UTF8.GetString(referenceBytes);
+        QemuRun reference = await qemu;
 
-        _output.WriteLine($"{name} ({mode}): {halt}, {board.Instructions} instructions, status {board.ExitStatus}");
-        Assert.True(halt == HaltReason.Exit, $"{name} stopped with {halt}; output so far:\n{ours}");
-        Assert.Equal(reference, ours);
-        Assert.Equal(referenceStatus, board.ExitStatus);
+        _output.WriteLine($"{name} ({mode}): {halt}, {board.Instructions} instructions, status {board.ExitStatus}; {reference.Describe()}");
+        Assert.True(halt == HaltReason.Exit, $"our board (not the reference) stopped {name} with {halt}; output so far:\n{ours}");
+        reference.AssertFinished();
+        Assert.Equal(reference.Text, ours);
+        Assert.Equal(reference.Status, board.ExitStatus);
     }
 
     [Fact]

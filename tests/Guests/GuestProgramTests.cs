@@ -74,14 +74,14 @@ public sealed class GuestProgramTests
     {
         string elf = RepoPaths.GuestElf(name, build);
         string[] args = ReadArgs(name);
-        Task<(byte[] Stdout, int Status)> qemu = QemuReference.RunAsync(QemuReference.SingleCore, elf, args);
+        Task<QemuRun> qemu = QemuReference.RunAsync(QemuReference.SingleCore, elf, args);
         (string ours, int ourStatus, long instructions) = RunOurs(name, elf, args);
-        (byte[] referenceBytes, int referenceStatus) = await qemu;
-        string reference = Encoding.UTF8.GetString(referenceBytes);
+        QemuRun reference = await qemu;
 
-        _output.WriteLine($"{name} ({build}): {instructions} instructions, status {ourStatus} (qemu {referenceStatus})");
-        Assert.Equal(reference, ours);
-        Assert.Equal(referenceStatus, ourStatus);
+        _output.WriteLine($"{name} ({build}): {instructions} instructions, status {ourStatus}; {reference.Describe()}");
+        reference.AssertFinished();
+        Assert.Equal(reference.Text, ours);
+        Assert.Equal(reference.Status, ourStatus);
         string expected = Path.Combine(RepoPaths.Root, "guests", "expected", name);
         Assert.Equal(File.ReadAllText(expected + ".out"), ours); // both builds give the one recorded output
         Assert.Equal(int.Parse(File.ReadAllText(expected + ".status").Trim()), ourStatus);
@@ -106,7 +106,7 @@ public sealed class GuestProgramTests
         using var board = new Board(options);
         BareMetalBoot.Boot(board, ElfImage.Parse(File.ReadAllBytes(elf), elf));
         HaltReason halt = board.Run(maxInstructions: 4_000_000_000);
-        Assert.True(halt == HaltReason.Exit, $"{name} stopped with {halt} at pc=0x{board.Cores[0].Pc:X8}");
+        Assert.True(halt == HaltReason.Exit, $"our board (not the reference) stopped {name} with {halt} at pc=0x{board.Cores[0].Pc:X8}");
         board.Console.Flush();
         return (Encoding.UTF8.GetString(stdout.ToArray()), board.ExitStatus ?? -1, board.Instructions);
     }
