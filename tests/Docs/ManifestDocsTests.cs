@@ -80,8 +80,8 @@ public sealed class ManifestDocsTests
         CodeBlock block = BlockAt(file, line);
         if (block.IsFragment)
         {
-            Tomlyn.Syntax.DocumentSyntax parsed = Tomlyn.Toml.Parse(block.Text, block.Where);
-            Assert.False(parsed.HasErrors, $"{block.Where}: {string.Join("; ", parsed.Diagnostics)}");
+            Tomlyn.Syntax.DocumentSyntax parsed = Tomlyn.Parsing.SyntaxParser.Parse(block.Text, block.Where, validate: true);
+            Assert.False(parsed.HasErrors, $"{block.Where}: a fragment that is not TOML: {string.Join("; ", parsed.Diagnostics)}");
             return;
         }
         // A whole manifest: the file it was taken from, or (relative paths from the repository's root) a copy at the root.
