@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace Codezero.Tests.Docs;
 
 /// <summary>
-/// One fenced block (```lang ... ```) of a markdown file: where it starts, its language, its text (every
+/// One fenced block (```lang ... ```) of a markdown file: the line of its opening fence, its language, its text (every
 /// line, each ending in '\n'), and the marker, the text of an HTML comment (<c>&lt;!-- fragment --&gt;</c>,
 /// <c>&lt;!-- from: examples/pingpong/pingpong.toml --&gt;</c>) on the last non-blank line before the fence,
 /// or null.
@@ -106,7 +106,7 @@ public static class MarkdownBlocks
             }
             if (line.EndsWith('\\'))
             {
-                current.Append(line[..^1].TrimEnd()).Append(' ');
+                current.Append(line[..^1].Trim()).Append(' ');
                 continue;
             }
             current.Append(line.Trim());
