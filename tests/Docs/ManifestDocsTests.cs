@@ -63,6 +63,19 @@ public sealed class ManifestDocsTests
         Assert.Contains(ManifestBlocks(), b => (string)b[0] == Path.Combine("docs", "tutorial.md"));
     }
 
+    [Fact]
+    public void ManifestDoc_NamesOnlyOptionsThatBootTakes()
+    {
+        string doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "manifest.md"));
+        Result help = PublishedCli.Run("boot", "--help");
+        Assert.Equal(0, help.Status);
+        string options = help.Text + help.Stderr;
+        foreach (System.Text.RegularExpressions.Match option in System.Text.RegularExpressions.Regex.Matches(doc, @"--[a-z][a-z-]*"))
+        {
+            Assert.Matches(System.Text.RegularExpressions.Regex.Escape(option.Value) + @"(?![a-z-])", options);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(FromBlocks))]
     public void FromBlock_IsTheTextOfItsFile(string file, int line)
