@@ -1,4 +1,4 @@
-// Every command line in a ```sh block of README.md and docs/*.md, run as written; it must exit as the docs say.
+// Every command line in a ```sh block of README.md, examples/README.md and docs/*.md, run as written; it must exit as the docs say.
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -10,7 +10,7 @@ namespace Codezero.Tests.Docs;
 
 public sealed class ManifestDocsTests
 {
-    /// <summary>Every ```toml block of README.md and docs/*.md.</summary>
+    /// <summary>Every ```toml block of README.md, examples/README.md and docs/*.md.</summary>
     public static IEnumerable<object[]> ManifestBlocks()
     {
         foreach (string file in MarkdownBlocks.DocumentFiles())
@@ -25,7 +25,7 @@ public sealed class ManifestDocsTests
         }
     }
 
-    /// <summary>Every block of README.md and docs/*.md marked <c>&lt;!-- from: PATH[#REGION] --&gt;</c>.</summary>
+    /// <summary>Every block of README.md, examples/README.md and docs/*.md marked <c>&lt;!-- from: PATH[#REGION] --&gt;</c>.</summary>
     public static IEnumerable<object[]> FromBlocks()
     {
         foreach (string file in MarkdownBlocks.DocumentFiles())

@@ -37,15 +37,16 @@ public sealed record CodeBlock(string File, int Line, string Language, string Te
     }
 }
 
-/// <summary>The code blocks of README.md and docs/*.md, and the pieces the docs tests take from them.</summary>
+/// <summary>The code blocks of README.md, examples/README.md and docs/*.md, and the pieces the docs tests take from them.</summary>
 public static class MarkdownBlocks
 {
     private static readonly Regex s_comment = new(@"^<!--\s*(.*?)\s*-->$");
 
-    /// <summary>README.md and every docs/*.md, repository-relative paths made absolute.</summary>
+    /// <summary>README.md, examples/README.md and every docs/*.md, as absolute paths.</summary>
     public static IEnumerable<string> DocumentFiles()
     {
         yield return Path.Combine(RepoPaths.Root, "README.md");
+        yield return Path.Combine(RepoPaths.Root, "examples", "README.md");
         string[] docs = Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md");
         Array.Sort(docs, StringComparer.Ordinal);
         foreach (string doc in docs)
