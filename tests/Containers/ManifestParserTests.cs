@@ -319,9 +319,10 @@ public sealed class ManifestParserTests : System.IDisposable
     {
         // docs/manifest.md's example, in a copy of its folder layout with fake images.
         string doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "manifest.md"));
-        int start = doc.IndexOf("```toml\n# examples/pingpong/pingpong.toml", System.StringComparison.Ordinal);
+        const string fence = "<!-- from: examples/pingpong/pingpong.toml -->\n```toml\n";
+        int start = doc.IndexOf(fence, System.StringComparison.Ordinal);
         Assert.True(start >= 0, "docs/manifest.md lost its complete example");
-        start += "```toml\n".Length;
+        start += fence.Length;
         string example = doc[start..doc.IndexOf("```", start, System.StringComparison.Ordinal)];
         string folder = Path.Combine(_folder.Root, "examples", "pingpong");
         string images = Path.Combine(_folder.Root, "guests", "build", "l4");

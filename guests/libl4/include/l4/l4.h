@@ -9,7 +9,7 @@
  *   src/print.c      l4_printf / l4_snprintf / l4_puts / l4_putc
  *   src/string.c     memset/memcpy/memmove/memcmp/strlen (gcc may call them)
  *   src/ipc.c        extended-tier send / receive / call helpers
- *   src/caps.c       l4_peers: whom one may call, from one's IPC caps
+ *   src/caps.c       l4_peers: the single threads one's IPC caps name
  *
  * Every call returns 0 or a result >= 0 on success and -errno on failure.
  */
@@ -97,9 +97,13 @@ static inline int l4_cap_deduce(uint32_t id, const struct l4_cap *narrower)
 static inline int l4_cap_destroy(uint32_t id) { return l4_capability_control(L4_CAP_DESTROY, id, 0, 0, 0); }
 static inline int l4_cap_revoke(uint32_t id) { return l4_capability_control(L4_CAP_REVOKE, id, 0, 0, 0); }
 
-/* The threads of other containers the caller holds an IPC send cap towards
- * (their pagers, for a manifest's ipc entries), up to max; the count or -errno
- * (src/caps.c). Needs the cap-control read right. */
+/* The threads of other containers the caller holds an IPC send cap towards,
+ * up to max; the count or -errno (src/caps.c). Needs the cap-control read
+ * right. Only caps that name one thread count: a manifest's ipc entry with
+ * pager_only = true (it names that container's pager) or a thread cap granted
+ * at run time. An ipc entry without pager_only names the whole container, so
+ * it gives no peer here: learn those threads' ids another way (for example an
+ * IPC from them: MR1 is the sender). */
 int l4_peers(l4_tid_t *peers, int max);
 
 static inline int l4_irq_register(uint32_t irq, l4_tid_t tid) { return l4_irq_control(L4_IRQ_REGISTER, irq, tid); }
