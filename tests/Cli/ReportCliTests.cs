@@ -1,0 +1,48 @@
+// End-to-end tests of the reports the published binary prints: thread lists at a limit, fault reports, never-started threads.
+using System;
+using System.IO;
+using Xunit;
+
+namespace Codezero.Tests.Cli;
+
+public sealed class ReportCliTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "codezero-report-" + Guid.NewGuid().ToString("N"));
+
+    public ReportCliTests() => Directory.CreateDirectory(_temp);
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    /// <summary>A manifest in the temp folder, next to copies of the named guests/build/l4 programs.</summary>
+    private string Manifest(string text, params string[] programs)
+    {
+        foreach (string program in programs)
+        {
+            File.Copy(PublishedCli.Guest("l4/" + program + ".elf"), Path.Combine(_temp, program + ".elf"), overwrite: true);
+        }
+        string path = Path.Combine(_temp, "m.toml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Kernel_at_the_instruction_limit_lists_a_looping_thread_inside_its_loop()
+    {
+        Result result = PublishedCli.Run("kernel", "--max-instructions", "200000", PublishedCli.Guest("l4/spin.elf"));
+
+        Assert.Equal(66, result.Status);
+        Assert.Matches(@"thread 0x01001001 Running .* pc 0x[0-9a-f]{8} \(spin\+0x[0-9a-f]+ in spin\.elf\)\n", result.Stderr);
+        Assert.DoesNotContain("pc 0x00010000", result.Stderr);
+    }
+
+    [Fact]
+    public void Boot_at_the_cycle_limit_lists_the_live_threads_with_the_manifests_container_names()
+    {
+        string path = Manifest("[[container]]\nname = \"spinner\"\nimage = \"spin.elf\"\n", "spin");
+        Result result = PublishedCli.Run("boot", "--max-cycles", "300000", path);
+
+        Assert.Equal(66, result.Status);
+        Assert.Contains("codezero: stopped at the cycle limit; threads still live:\n", result.Stderr);
+        Assert.Matches(@"thread 0x01001001 Running .* pc 0x[0-9a-f]{8} \(spin\+0x[0-9a-f]+ in spinner\)\n", result.Stderr);
+    }
+}
