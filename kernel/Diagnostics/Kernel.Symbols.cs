@@ -38,27 +38,43 @@ public sealed unsafe partial class Kernel<THal>
     private ElfSymbols? SymbolsOf(int container)
         => _containerSymbols != null && (uint)container < (uint)_containerSymbols.Length ? _containerSymbols[container] : null;
 
-    /// <summary>Appends "main+0x1c in name" (or just "in name", or the symbol alone) for a pc of <paramref name="container"/>; allocates nothing.</summary>
-    private void AppendLocation(ref KernelLog log, int container, uint pc)
+    /// <summary>
+    /// Appends "main+0x1c in name" (or "in name", or the symbol alone) for a pc of <paramref name="container"/>,
+    /// in parentheses after a space when <paramref name="parenthesised"/>; nothing when there is neither a
+    /// symbol nor a name. Allocates nothing.
+    /// </summary>
+    private void AppendLocation(ref KernelLog log, int container, uint pc, bool parenthesised = false)
     {
         ElfSymbols? symbols = SymbolsOf(container);
-        bool named = false;
-        if (symbols != null && symbols.TryFind(pc, out int index))
+        int index = -1;
+        bool named = symbols != null && symbols.TryFind(pc, out index);
+        string? name = ContainerName(container);
+        if (!named && name == null)
         {
-            log.Append(symbols.Name(index));
+            return;
+        }
+        if (parenthesised)
+        {
+            log.Append(" (");
+        }
+        if (named)
+        {
+            log.Append(symbols!.Name(index));
             uint offset = pc - symbols.Address(index);
             if (offset != 0)
             {
                 log.Append('+');
                 log.HexShort(offset);
             }
-            named = true;
         }
-        string? name = ContainerName(container);
         if (name != null)
         {
             log.Append(named ? " in " : "in ");
             log.Append(name);
+        }
+        if (parenthesised)
+        {
+            log.Append(')');
         }
     }
 

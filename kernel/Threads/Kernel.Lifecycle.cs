@@ -218,6 +218,7 @@ public sealed unsafe partial class Kernel<THal>
         log.Append(tag == FaultTag.DataAbort ? "data abort" : tag == FaultTag.PrefetchAbort ? "prefetch abort" : "undefined instruction");
         log.Append(" at pc ");
         log.Hex(t->FaultMessage[4]);
+        AppendLocation(ref log, t->Container, t->FaultMessage[4], parenthesised: true);
         if (tag == FaultTag.Undefined)
         {
             log.Append(", instruction ");

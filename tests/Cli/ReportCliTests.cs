@@ -45,4 +45,23 @@ public sealed class ReportCliTests : IDisposable
         Assert.Contains("codezero: stopped at the cycle limit; threads still live:\n", result.Stderr);
         Assert.Matches(@"thread 0x01001001 Running .* pc 0x[0-9a-f]{8} \(spin\+0x[0-9a-f]+ in spinner\)\n", result.Stderr);
     }
+
+    [Fact]
+    public void A_fault_report_under_boot_names_the_manifests_container_and_the_function()
+    {
+        string path = Manifest("[[container]]\nname = \"crashy\"\nimage = \"crash.elf\"\n", "crash");
+        Result result = PublishedCli.Run("boot", "--no-color", path);
+
+        Assert.Equal(70, result.Status);
+        Assert.Matches(@"kernel \| kernel: thread 0x01001001 stopped: data abort at pc 0x[0-9a-f]{8} \(main\+0x[0-9a-f]+ in crashy\), address 0x00000004, ", result.Text);
+    }
+
+    [Fact]
+    public void A_fault_report_under_kernel_names_the_program_file_and_the_function()
+    {
+        Result result = PublishedCli.Run("kernel", PublishedCli.Guest("l4-thumb/crash.elf"));
+
+        Assert.Equal(134, result.Status);
+        Assert.Matches(@"kernel: thread 0x01001001 stopped: data abort at pc 0x[0-9a-f]{8} \(main\+0x[0-9a-f]+ in crash\.elf\), address 0x00000004, ", result.Text);
+    }
 }
