@@ -215,16 +215,17 @@ public sealed unsafe partial class Kernel<THal>
         log.Append("kernel: thread ");
         log.Hex(t->Tid);
         log.Append(" stopped: ");
-        log.Append(tag == FaultTag.DataAbort ? "data abort" : tag == FaultTag.PrefetchAbort ? "prefetch abort" : "undefined instruction");
+        log.Append(FaultName(tag));
         log.Append(" at pc ");
-        log.Hex(t->FaultMessage[4]);
-        AppendLocation(ref log, t->Container, t->FaultMessage[4], parenthesised: true);
+        uint pc = tag == FaultTag.DivideByZero ? t->FaultMessage[2] : t->FaultMessage[4]; // the division's call, not the trap
+        log.Hex(pc);
+        AppendLocation(ref log, t->Container, pc, parenthesised: true);
         if (tag == FaultTag.Undefined)
         {
             log.Append(", instruction ");
             log.Hex(t->FaultMessage[3]);
         }
-        else
+        else if (tag != FaultTag.DivideByZero) // a division has no address or status: its registers below are the trap's
         {
             log.Append(", address ");
             log.Hex(t->FaultMessage[2]);
@@ -252,6 +253,14 @@ public sealed unsafe partial class Kernel<THal>
         log.Append('\n');
         WriteConsole(0, log.Written);
     }
+
+    private static string FaultName(uint tag) => tag switch
+    {
+        FaultTag.DataAbort => "data abort",
+        FaultTag.PrefetchAbort => "prefetch abort",
+        FaultTag.DivideByZero => "division by zero",
+        _ => "undefined instruction",
+    };
 
     private static string RegisterName(int i) => i switch
     {

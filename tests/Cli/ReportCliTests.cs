@@ -64,4 +64,14 @@ public sealed class ReportCliTests : IDisposable
         Assert.Equal(134, result.Status);
         Assert.Matches(@"kernel: thread 0x01001001 stopped: data abort at pc 0x[0-9a-f]{8} \(main\+0x[0-9a-f]+ in crash\.elf\), address 0x00000004, ", result.Text);
     }
+
+    [Fact]
+    public void A_division_by_zero_under_kernel_is_reported_as_such_with_the_function_that_divided()
+    {
+        Result result = PublishedCli.Run("kernel", PublishedCli.Guest("l4/divzero.elf"));
+
+        Assert.Equal(134, result.Status);
+        Assert.Matches(@"\nkernel: thread 0x01001001 stopped: division by zero at pc 0x[0-9a-f]{8} \(main\+0x[0-9a-f]+ in divzero\.elf\) \(no pager\)\n", result.Text);
+        Assert.DoesNotContain("2147483647", result.Text);
+    }
 }
