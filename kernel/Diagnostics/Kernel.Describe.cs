@@ -24,8 +24,9 @@ public sealed unsafe partial class Kernel<THal>
                 continue;
             }
             uint pc = ReportedPc(t);
+            string state = t->State == ThreadState.Inactive && (t->Flags & ThreadFlags.NeverStarted) != 0 ? "never started" : t->State.ToString();
             text.Append(string.Format(c, "  thread 0x{0:x8} {1,-14} priority {2,2} core {3} pager 0x{4:x8} pc 0x{5:x8}",
-                t->Tid, t->State, t->Priority, t->Core, t->Pager, pc));
+                t->Tid, state, t->Priority, t->Core, t->Pager, pc));
             string location = DescribeLocation(t->Container, pc);
             if (location.Length != 0)
             {

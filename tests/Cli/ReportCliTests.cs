@@ -74,4 +74,16 @@ public sealed class ReportCliTests : IDisposable
         Assert.Matches(@"\nkernel: thread 0x01001001 stopped: division by zero at pc 0x[0-9a-f]{8} \(main\+0x[0-9a-f]+ in divzero\.elf\) \(no pager\)\n", result.Text);
         Assert.DoesNotContain("2147483647", result.Text);
     }
+
+    [Fact]
+    public void Boot_ends_a_container_whose_root_exited_leaving_threads_never_started_with_status_0()
+    {
+        string path = Manifest("[[container]]\nname = \"lazy\"\nimage = \"unstarted.elf\"\n", "unstarted");
+        Result result = PublishedCli.Run("boot", "--no-color", path);
+
+        Assert.True(result.Status == 0, result.Stderr);
+        Assert.Contains("kernel | kernel: lazy ended; 2 threads it created never started: 0x01001002 0x01001003\n", result.Text);
+        Assert.Matches(@"\n  lazy exit 0 ", result.Stderr);
+        Assert.DoesNotContain("blocked", result.Stderr);
+    }
 }
