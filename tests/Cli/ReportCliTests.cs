@@ -86,4 +86,30 @@ public sealed class ReportCliTests : IDisposable
         Assert.Matches(@"\n  lazy exit 0 ", result.Stderr);
         Assert.DoesNotContain("blocked", result.Stderr);
     }
+
+    /// <summary>The sample report lines in docs/abi.md and docs/kernel.md are what these runs print, word for word.</summary>
+    [Theory]
+    [InlineData("docs/abi.md", "kernel: thread 0x01001001 stopped: data abort at pc ", "crash")]
+    [InlineData("docs/kernel.md", "kernel: thread 0x01001001 stopped: data abort at pc ", "crash")]
+    [InlineData("docs/abi.md", "kernel: thread 0x01001001 stopped: division by zero at pc ", "divzero")]
+    [InlineData("docs/kernel.md", "thread 0x01001001 Running ", "spin")]
+    public void A_report_sample_in_the_docs_is_what_the_binary_prints(string doc, string start, string program)
+    {
+        string sample = "";
+        foreach (string line in File.ReadAllLines(Path.Combine(RepoPaths.Root, doc)))
+        {
+            if (line.StartsWith("    " + start, StringComparison.Ordinal))
+            {
+                sample = line.Trim();
+                break;
+            }
+        }
+        Assert.True(sample.Length > 0, $"{doc} shows no line starting with '{start}'");
+
+        Result result = program == "spin"
+            ? PublishedCli.Run("kernel", "--max-instructions", "200000", "guests/build/l4/spin.elf")
+            : PublishedCli.Run("kernel", "guests/build/l4/" + program + ".elf");
+
+        Assert.Contains(sample + "\n", result.Text + result.Stderr);
+    }
 }
