@@ -39,6 +39,7 @@ public static class BootCommand
         foreach (ContainerSpec spec in manifest.Containers)
         {
             names[spec.Id] = spec.Name;
+            kernel.SetContainerName(spec.Id, spec.Name); // fault reports and thread lists name containers as the manifest does
         }
         kernel.Console = new ContainerConsole(board.Console, names, colour: !options.NoColor && !Console.IsOutputRedirected);
         if (options.Trace != null)
@@ -118,6 +119,8 @@ public static class BootCommand
         }
         if (kernel.TimeLimitReached)
         {
+            Console.Error.WriteLine("codezero: stopped at the cycle limit; threads still live:");
+            Console.Error.Write(kernel.DescribeThreads());
             return ExitStatus.InstructionLimit;
         }
         if (halt == HaltReason.Deadlock)

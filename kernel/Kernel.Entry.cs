@@ -70,7 +70,15 @@ public sealed unsafe partial class Kernel<THal>
             case ExceptionKind.Undefined:
                 bool thumb = _hal.InThumbState(core);
                 cpu.Resume = returnAddress - (thumb ? 2u : 4u); // LR is the instruction + 4 in ARM state, + 2 in Thumb
-                HandleFault(core, FaultTag.Undefined, cpu.Resume, ReadInstruction(core, cpu.Resume, thumb), 0);
+                uint instruction = ReadInstruction(core, cpu.Resume, thumb);
+                if (IsDivideByZeroTrap(instruction, thumb))
+                {
+                    HandleFault(core, FaultTag.DivideByZero, CallSite(_hal.Registers(core)[14]), 0, 0);
+                }
+                else
+                {
+                    HandleFault(core, FaultTag.Undefined, cpu.Resume, instruction, 0);
+                }
                 break;
             default:
                 // FIQ and reset are never enabled for user threads; resume whatever ran.
@@ -173,6 +181,22 @@ public sealed unsafe partial class Kernel<THal>
         }
         Mm.UserMemory.TryCopyIn(_memory, l1, pc + 2, new System.Span<byte>(&second, 2));
         return (uint)first << 16 | second;
+    }
+
+    /// <summary>True for <c>udf #0xd0</c>, the trap libl4's division-by-zero handlers raise: A32, T16 or T32.</summary>
+    private static bool IsDivideByZeroTrap(uint instruction, bool thumb)
+    {
+        const uint trap = FaultTag.DivideByZeroTrap;
+        return thumb
+            ? instruction == (0xDE00u | trap) || instruction == (0xF7F0_A000u | trap)
+            : instruction == (0xE7F0_00F0u | (trap >> 4) << 8 | (trap & 0xF));
+    }
+
+    /// <summary>The pc of the call (a 4-byte BL or BLX, in either state) that returns to <paramref name="linkRegister"/>.</summary>
+    private static uint CallSite(uint linkRegister)
+    {
+        uint returnAddress = linkRegister & ~1u; // bit 0: the caller is Thumb code
+        return returnAddress >= 4 ? returnAddress - 4 : returnAddress;
     }
 
     /// <summary>Bytes of the Thumb instruction whose first halfword is <paramref name="first"/>: 4 for 0b11101/0b11110/0b11111 prefixes, else 2.</summary>

@@ -7,6 +7,15 @@ public static class FaultTag
     public const uint PrefetchAbort = 0xFFFF_0002;
     public const uint Undefined = 0xFFFF_0003;
 
+    /// <summary>
+    /// An integer division by zero: libl4's <c>__aeabi_idiv0</c>/<c>__aeabi_ldiv0</c> executed the trap
+    /// <see cref="DivideByZeroTrap"/>; MR2 is the pc of the call to the division routine.
+    /// </summary>
+    public const uint DivideByZero = 0xFFFF_0004;
+
+    /// <summary>The immediate of the <c>udf</c> that raises <see cref="DivideByZero"/> (any other udf is an undefined instruction).</summary>
+    public const uint DivideByZeroTrap = 0xD0;
+
     /// <summary>Pager reply: resume at the faulting instruction.</summary>
     public const uint Retry = 0;
 

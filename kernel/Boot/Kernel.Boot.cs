@@ -78,6 +78,8 @@ public sealed unsafe partial class Kernel<THal>
         container->Id = handle.Index;
         container->MemoryBase = memoryBase;
         container->MemorySize = memorySize;
+        SetContainerName(handle.Index, System.IO.Path.GetFileName(image.DisplayName)); // a manifest boot renames it
+        SetContainerSymbols(handle.Index, image.Symbols);
         if (CreateSpace(handle.Index, 0, out int space) != 0)
         {
             throw new InvalidOperationException("no memory for a root address space");

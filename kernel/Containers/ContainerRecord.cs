@@ -20,6 +20,12 @@ public struct ContainerRecord
     /// <summary>Threads ever created, faults taken, threads stopped by a fault.</summary>
     public int ThreadsCreated, Faults, ThreadsStopped;
 
+    /// <summary>
+    /// Of <see cref="Threads"/>, those created but never started. When every other thread has ended they
+    /// are ended too, and the container with them: nothing in it is left to start them.
+    /// </summary>
+    public int NeverStarted;
+
     /// <summary>The root thread's exit code (set when it exits), and whether it has.</summary>
     public int ExitCode;
     public bool RootExited;

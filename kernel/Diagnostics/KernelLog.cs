@@ -44,6 +44,22 @@ public ref struct KernelLog
         }
     }
 
+    /// <summary>0x followed by the hex digits without leading zeros (an offset: 0x1c).</summary>
+    public void HexShort(uint value)
+    {
+        Append('0');
+        Append('x');
+        int shift = 28;
+        while (shift > 0 && (value >> shift) == 0)
+        {
+            shift -= 4;
+        }
+        for (; shift >= 0; shift -= 4)
+        {
+            Append("0123456789abcdef"[(int)((value >> shift) & 0xF)]);
+        }
+    }
+
     public void Decimal(long value)
     {
         if (value < 0)

@@ -54,6 +54,8 @@ public readonly unsafe struct CortexA9Hal : IKernelHal
 
     public uint* Registers(int core) => _cores[core].R;
 
+    public uint StoppedPc(int core) => _cores[core].Pc;
+
     public long Now(int core) => _cores[core].LiveCycles;
 
     public void SaveContext(int core, UserContext* context, uint resumeAt) => _cores[core].SaveUserContext(context, resumeAt);

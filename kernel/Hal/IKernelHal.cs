@@ -28,6 +28,13 @@ public unsafe interface IKernelHal
     /// <summary>The live registers r0-r15 of the mode the core is in (User mode at a user thread's entry).</summary>
     uint* Registers(int core);
 
+    /// <summary>
+    /// The address of the next instruction of a core that is not running (between runs of the board, for
+    /// reports): for a core that was running a user thread, that thread's real pc, which its saved context
+    /// does not hold while its registers are live in the core.
+    /// </summary>
+    uint StoppedPc(int core);
+
     /// <summary>The core's clock in emulated cycles, exact even inside an entry.</summary>
     long Now(int core);
 

@@ -215,15 +215,17 @@ public sealed unsafe partial class Kernel<THal>
         log.Append("kernel: thread ");
         log.Hex(t->Tid);
         log.Append(" stopped: ");
-        log.Append(tag == FaultTag.DataAbort ? "data abort" : tag == FaultTag.PrefetchAbort ? "prefetch abort" : "undefined instruction");
+        log.Append(FaultName(tag));
         log.Append(" at pc ");
-        log.Hex(t->FaultMessage[4]);
+        uint pc = tag == FaultTag.DivideByZero ? t->FaultMessage[2] : t->FaultMessage[4]; // the division's call, not the trap
+        log.Hex(pc);
+        AppendLocation(ref log, t->Container, pc, parenthesised: true);
         if (tag == FaultTag.Undefined)
         {
             log.Append(", instruction ");
             log.Hex(t->FaultMessage[3]);
         }
-        else
+        else if (tag != FaultTag.DivideByZero) // a division has no address or status: its registers below are the trap's
         {
             log.Append(", address ");
             log.Hex(t->FaultMessage[2]);
@@ -252,6 +254,14 @@ public sealed unsafe partial class Kernel<THal>
         WriteConsole(0, log.Written);
     }
 
+    private static string FaultName(uint tag) => tag switch
+    {
+        FaultTag.DataAbort => "data abort",
+        FaultTag.PrefetchAbort => "prefetch abort",
+        FaultTag.DivideByZero => "division by zero",
+        _ => "undefined instruction",
+    };
+
     private static string RegisterName(int i) => i switch
     {
         0 => "r0", 1 => "r1", 2 => "r2", 3 => "r3", 4 => "r4", 5 => "r5", 6 => "r6", 7 => "r7",
@@ -276,6 +286,7 @@ public sealed unsafe partial class Kernel<THal>
         }
         int space = t->Space;
         ContainerRecord* container = ContainerOf(t);
+        bool neverStarted = (t->Flags & ThreadFlags.NeverStarted) != 0;
         ReturnQuota(ref t->ThreadCharge, 1);
         t->Tid = 0;
         _threads.Free(new Memory.PoolHandle(slot, _threads.GenerationOf(slot)));
@@ -284,10 +295,79 @@ public sealed unsafe partial class Kernel<THal>
         {
             FreeSpace(space);
         }
+        if (neverStarted)
+        {
+            container->NeverStarted--;
+        }
         if (--container->Threads == 0)
         {
             ContainerEnded(container);
         }
+        else if (!neverStarted && container->Threads == container->NeverStarted)
+        {
+            EndNeverStarted(container);
+        }
+    }
+
+    /// <summary>
+    /// The last started thread of a container has ended, leaving only threads it created and never
+    /// started. Nothing in the container is left to start them, so they do not keep it alive (the run
+    /// would otherwise end as a deadlock): they are named on the console and ended, and the container
+    /// ends with the last of them.
+    /// </summary>
+    private void EndNeverStarted(ContainerRecord* container)
+    {
+        int id = container->Id;
+        ReportNeverStarted(id, container->NeverStarted);
+        for (int slot = 1; slot <= _options.MaxThreads; slot++)
+        {
+            Tcb* o = Slot(slot);
+            if (o != null && o->Container == id && (o->Flags & ThreadFlags.NeverStarted) != 0)
+            {
+                EndThread(o, 0, zombie: false);
+            }
+        }
+    }
+
+    /// <summary>"kernel: hello.elf ended; 2 threads it created never started: 0x01001002 0x01001003".</summary>
+    private void ReportNeverStarted(int container, int count)
+    {
+        const int Listed = 16;
+        Span<byte> buffer = stackalloc byte[512];
+        var log = new KernelLog(buffer);
+        log.Append("kernel: ");
+        string? name = ContainerName(container);
+        if (name != null)
+        {
+            log.Append(name);
+        }
+        else
+        {
+            log.Append("container ");
+            log.Decimal(container);
+        }
+        log.Append(" ended; ");
+        log.Decimal(count);
+        log.Append(count == 1 ? " thread it created never started:" : " threads it created never started:");
+        int listed = 0;
+        for (int slot = 1; slot <= _options.MaxThreads && listed < Listed; slot++)
+        {
+            Tcb* o = Slot(slot);
+            if (o != null && o->Container == container && (o->Flags & ThreadFlags.NeverStarted) != 0)
+            {
+                log.Append(' ');
+                log.Hex(o->Tid);
+                listed++;
+            }
+        }
+        if (count > listed)
+        {
+            log.Append(" and ");
+            log.Decimal(count - listed);
+            log.Append(" more");
+        }
+        log.Append('\n');
+        WriteConsole(0, log.Written);
     }
 
     private void ContainerEnded(ContainerRecord* container)

@@ -135,6 +135,8 @@ public sealed unsafe partial class Kernel<THal>
         t->Parent = caller->Tid;
         t->Priority = caller->Priority;
         t->Core = _core;
+        t->Flags |= ThreadFlags.NeverStarted; // until its first RUN
+        ContainerOf(t)->NeverStarted++;
         return (int)t->Tid;
     }
 
@@ -190,6 +192,11 @@ public sealed unsafe partial class Kernel<THal>
         }
         if (t->State == ThreadState.Inactive)
         {
+            if ((t->Flags & ThreadFlags.NeverStarted) != 0)
+            {
+                t->Flags &= ~ThreadFlags.NeverStarted;
+                ContainerOf(t)->NeverStarted--;
+            }
             MakeRunnable(t);
         }
         return 0;
@@ -256,7 +263,7 @@ public sealed unsafe partial class Kernel<THal>
             TakeOutOfWaits(t, 0);
         }
         t->State = ThreadState.Inactive;
-        t->Flags = ThreadFlags.None;
+        t->Flags &= ThreadFlags.NeverStarted; // a recycled thread that never ran still has not
         new Span<byte>(&t->Context, sizeof(UserContext)).Clear();
         t->Context.Cpsr = (uint)ProcessorMode.User;
         t->SliceLeft = 0;

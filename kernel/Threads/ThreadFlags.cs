@@ -25,4 +25,6 @@ public enum ThreadFlags : uint
     DeliveryPending = 128,
     /// <summary>Blocked sending: its UTCB words (full) or buffer (extended) are staged in kernel memory.</summary>
     Staged = 256,
+    /// <summary>Created but never RUN: it does not keep its container alive (<c>ContainerRecord.NeverStarted</c>).</summary>
+    NeverStarted = 512,
 }

@@ -4,7 +4,8 @@
  * free bytes, r2 = own thread id, sp = 0x7FF00000, TPIDRURO = its UTCB.
  * Clears .bss, keeps r0-r2 in l4_free_phys_base / l4_free_phys_size /
  * l4_root_tid, calls main() and EXITs with its result (clamped to 0-255
- * so that, say, 256 failures do not read as success).
+ * so that, say, 256 failures do not read as success). It also pulls in
+ * libl4's __aeabi_idiv0/__aeabi_ldiv0 (div0.S).
  */
     .syntax unified
 #ifdef __thumb__
@@ -38,6 +39,9 @@ _start:
     b       l4_exit
     .ltorg
     .size _start, . - _start
+    @ Link libl4's division-by-zero traps (div0.S), not libgcc's weak handlers that return silently.
+    .reloc  _start, R_ARM_NONE, __aeabi_idiv0
+    .reloc  _start, R_ARM_NONE, __aeabi_ldiv0
 
     .section .bss.l4_start, "aw", %nobits
     .p2align 2

@@ -21,11 +21,12 @@ public sealed class ElfImage
 
     private readonly ElfSegment[] _segments;
 
-    private ElfImage(string displayName, uint entry, ElfSegment[] segments)
+    private ElfImage(string displayName, uint entry, ElfSegment[] segments, ElfSymbols symbols)
     {
         DisplayName = displayName;
         Entry = entry;
         _segments = segments;
+        Symbols = symbols;
     }
 
     /// <summary>The name used in messages (usually the file name as the user gave it).</summary>
@@ -36,6 +37,9 @@ public sealed class ElfImage
 
     /// <summary>The PT_LOAD segments, in program-header order.</summary>
     public ReadOnlySpan<ElfSegment> Segments => _segments;
+
+    /// <summary>Its function and object symbols from .symtab (none when the image is stripped), for naming addresses in reports.</summary>
+    public ElfSymbols Symbols { get; }
 
     /// <summary>Validates <paramref name="file"/> and copies what the loader needs out of it.</summary>
     public static ElfImage Parse(ReadOnlySpan<byte> file, string displayName)
@@ -127,7 +131,7 @@ public sealed class ElfImage
         {
             throw Fail(name, "no loadable (PT_LOAD) segments");
         }
-        return new ElfImage(displayName, entry, segments.ToArray());
+        return new ElfImage(displayName, entry, segments.ToArray(), ElfSymbols.Read(file));
     }
 
     private static ElfFormatException Fail(string name, string problem) => new($"{name}: {problem}");

@@ -213,6 +213,9 @@
 #define L4_FAULT_DATA_ABORT     0xFFFF0001u
 #define L4_FAULT_PREFETCH_ABORT 0xFFFF0002u
 #define L4_FAULT_UNDEFINED      0xFFFF0003u
+#define L4_FAULT_DIVIDE_BY_ZERO 0xFFFF0004u /* MR2: pc of the call to the division routine */
+/* the udf immediate libl4's __aeabi_idiv0/__aeabi_ldiv0 trap with (src/div0.S) */
+#define L4_TRAP_DIVIDE_BY_ZERO  0xD0
 /* the pager's answer in MR0 */
 #define L4_FAULT_REPLY_RETRY    0   /* resume at the faulting instruction */
 #define L4_FAULT_REPLY_SKIP     1   /* resume after it (emulated) */

@@ -10,6 +10,7 @@
  *   src/string.c     memset/memcpy/memmove/memcmp/strlen (gcc may call them)
  *   src/ipc.c        extended-tier send / receive / call helpers
  *   src/caps.c       l4_peers: the single threads one's IPC caps name
+ *   src/div0.S       __aeabi_idiv0/__aeabi_ldiv0: division by zero is a fault
  *
  * Every call returns 0 or a result >= 0 on success and -errno on failure.
  */
