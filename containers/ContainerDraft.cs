@@ -15,10 +15,11 @@ internal sealed class ContainerDraft
     public int Index;
     public ContainerType Type;
     public required string ImagePath;
+    public required Codezero.Hal.ArmCortexA9.Boot.ElfImage Image;
+    public SourceLocation ImageLocation;
     public uint? Entry;
     public int Priority;
     public uint Affinity;
-    public bool Semihosting;
 
     /// <summary>Memory to place after the kernel's part of RAM; null when the regions are explicit.</summary>
     public Located<uint>? AutoMemory;

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using Codezero.Hal.ArmCortexA9.Boot;
 
 namespace Codezero.Containers;
 
@@ -12,6 +13,9 @@ internal static partial class ContainerReader
     public const ulong UserEnd = 0x80000000;
     public const int MaxPriority = 31, DefaultPriority = 16;
     public const uint DefaultMemory = 8u << 20;
+
+    /// <summary>The largest image file read: the board's largest RAM, which the image would have to fit in.</summary>
+    public const long MaxImageBytes = (long)BoardLimits.MaxRamMib << 20;
 
     private static readonly string[] Keys =
     {
@@ -28,7 +32,7 @@ internal static partial class ContainerReader
         string name = ReadName(reader);
         reader.Field = $"container '{name}'";
         ContainerType type = ReadType(reader);
-        string image = ReadImage(reader, manifestFolder);
+        (string image, ElfImage elf) = ReadImage(reader, manifestFolder);
         var draft = new ContainerDraft
         {
             Name = name,
@@ -38,11 +42,13 @@ internal static partial class ContainerReader
             Index = index,
             Type = type,
             ImagePath = image,
+            Image = elf,
+            ImageLocation = reader.Find("image")!.Value.Location,
             Priority = (int)(reader.Integer("priority", 0, MaxPriority) ?? DefaultPriority),
             Affinity = ReadAffinity(reader, cores),
-            Semihosting = reader.Boolean("semihosting") ?? false,
             Pools = ReadPools(reader),
         };
+        RefuseSemihosting(reader);
         ReadMemory(reader, draft);
         ReadVirtual(reader, draft);
         ReadEntry(reader, draft);
@@ -83,7 +89,7 @@ internal static partial class ContainerReader
         };
     }
 
-    private static string ReadImage(TableReader reader, string manifestFolder)
+    private static (string Path, ElfImage Image) ReadImage(TableReader reader, string manifestFolder)
     {
         TomlEntry entry = reader.Find("image") ?? throw reader.Missing("image", "the pager's ELF, relative to the manifest's folder");
         string field = reader.FieldOf("image");
@@ -92,27 +98,38 @@ internal static partial class ContainerReader
         {
             throw new ManifestException(entry.Value.Location, field, "is empty");
         }
-        string path = Path.GetFullPath(Path.Combine(manifestFolder, image));
-        if (!File.Exists(path))
-        {
-            throw new ManifestException(entry.Value.Location, field, $"image file not found: {path}");
-        }
-        Span<byte> magic = stackalloc byte[4];
-        int read;
+        string path;
         try
         {
-            using FileStream stream = File.OpenRead(path);
-            read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+            path = Path.GetFullPath(Path.Combine(manifestFolder, image));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new ManifestException(entry.Value.Location, field, $"cannot read image {path}: {e.Message}");
+            throw new ManifestException(entry.Value.Location, field, $"not a usable path: {e.Message}");
         }
-        if (read < 4 || magic[0] != 0x7F || magic[1] != (byte)'E' || magic[2] != (byte)'L' || magic[3] != (byte)'F')
+        byte[]? bytes = RegularFile.TryRead(path, MaxImageBytes, out string problem);
+        if (bytes is null)
         {
-            throw new ManifestException(entry.Value.Location, field, $"not an ELF file: {path}");
+            throw new ManifestException(entry.Value.Location, field,
+                problem == "no such file" ? $"image file not found: {path}" : $"cannot read image {path}: {problem}");
         }
-        return path;
+        try
+        {
+            return (path, ElfImage.Parse(bytes, path));
+        }
+        catch (ElfFormatException e)
+        {
+            throw new ManifestException(entry.Value.Location, field, e.Message);
+        }
+    }
+
+    private static void RefuseSemihosting(TableReader reader)
+    {
+        if (reader.Boolean("semihosting") == true)
+        {
+            throw new ManifestException(reader.Find("semihosting")!.Value.Location, reader.FieldOf("semihosting"),
+                "the kernel serves no semihosting to containers yet (they write with console_write); leave it false");
+        }
     }
 
     private static uint ReadAffinity(TableReader reader, int cores)

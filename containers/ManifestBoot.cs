@@ -1,6 +1,5 @@
 // Turns a validated manifest into running containers: the kernel on the board, each container and its caps.
 using System;
-using System.IO;
 using Codezero.Caps;
 using Codezero.Hal.ArmCortexA9;
 using Codezero.Hal.ArmCortexA9.Boot;
@@ -14,8 +13,8 @@ namespace Codezero.Containers;
 /// Boot in three steps, since caps may name other containers' pagers: create every container (its
 /// space, image, stack, UTCB page and root thread) in file order, so container i has id i + 1; then
 /// give each its caps (<see cref="ContainerPowers"/> from the manifest, turned into caps by
-/// <see cref="DefaultCapabilities.Give"/>); then start the cores. An image that cannot be loaded is a
-/// <see cref="ManifestException"/> at its container's <c>image</c>.
+/// <see cref="DefaultCapabilities.Give"/>); then start the cores. The images were read and checked with the manifest
+/// (<see cref="ContainerSpec.Image"/>), so what is left to fail here is the kernel's own (a full pool).
 /// </summary>
 public static class ManifestBoot
 {
@@ -52,16 +51,10 @@ public static class ManifestBoot
         var roots = new uint[manifest.Containers.Count];
         foreach (ContainerSpec spec in manifest.Containers)
         {
-            if (spec.Semihosting)
-            {
-                throw new ManifestException(spec.Location, $"container '{spec.Name}'.semihosting",
-                    "the kernel serves no semihosting to containers yet (they write with console_write); leave it false");
-            }
-            ElfImage image = LoadImage(spec);
             MemoryRegion home = spec.Physical[0];
             try
             {
-                roots[spec.Index] = kernel.CreateRootContainer(image, home.Base, home.Size, spec.Priority, spec.Affinity, spec.Entry);
+                roots[spec.Index] = kernel.CreateRootContainer(spec.Image, home.Base, home.Size, spec.Priority, spec.Affinity, spec.Entry);
             }
             catch (Exception e) when (e is UnsupportedImageException or InvalidOperationException or ArgumentException)
             {
@@ -114,17 +107,5 @@ public static class ManifestBoot
                 : (TargetKind.Container, (uint)(ipc.ToIndex + 1), ipc.Rights));
         }
         return powers;
-    }
-
-    private static ElfImage LoadImage(ContainerSpec spec)
-    {
-        try
-        {
-            return ElfImage.Parse(File.ReadAllBytes(spec.ImagePath), spec.ImagePath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ElfFormatException)
-        {
-            throw new ManifestException(spec.Location, $"container '{spec.Name}' image", e.Message);
-        }
     }
 }

@@ -180,7 +180,7 @@ public sealed class ManifestValidationTests : System.IDisposable
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/nope.elf\"\n", 3, 9, "container 'a'.image", $"image file not found: {missing}");
         string text = Path.Combine(_folder.Root, "images", "readme.txt");
         File.WriteAllText(text, "not an ELF");
-        _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/readme.txt\"\n", 3, 9, "container 'a'.image", $"not an ELF file: {text}");
+        _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/readme.txt\"\n", 3, 9, "container 'a'.image", $"{text}: not an ELF file (bad magic)");
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"\"\n", 3, 9, "container 'a'.image", "is empty");
     }
 

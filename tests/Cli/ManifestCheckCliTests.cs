@@ -1,0 +1,55 @@
+// End-to-end: what the manifest check refuses, `inspect` and `boot` both refuse, at the field, with status 78 and one line.
+using System;
+using System.IO;
+using Xunit;
+
+namespace Codezero.Tests.Cli;
+
+public sealed class ManifestCheckCliTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "codezero-check-" + Guid.NewGuid().ToString("N"));
+
+    public ManifestCheckCliTests()
+    {
+        Directory.CreateDirectory(_temp);
+        File.Copy(PublishedCli.Guest("l4/hello.elf"), Path.Combine(_temp, "hello.elf"));
+    }
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_temp, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Both verbs: status 78, one line "codezero: PATH:LINE:COLUMN: FIELD: PROBLEM", nothing on stdout.</summary>
+    private static void BothVerbsRefuse(string path, string located)
+    {
+        foreach (string verb in new[] { "inspect", "boot" })
+        {
+            Result result = PublishedCli.Run(verb, path);
+            Assert.True(result.Status == 78, $"{verb}: status {result.Status}\n{result.Stderr}");
+            Assert.StartsWith($"codezero: {path}:{located}", result.Stderr);
+            Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+            Assert.DoesNotContain("   at ", result.Stderr);
+            Assert.Empty(result.Stdout);
+        }
+    }
+
+    [Fact]
+    public void Semihosting_is_refused_at_its_value()
+        => BothVerbsRefuse(Write("semi.toml", "[[container]]\nname = \"a\"\nimage = \"hello.elf\"\nsemihosting = true\n"),
+            "4:15: container 'a'.semihosting: the kernel serves no semihosting");
+
+    [Fact]
+    public void A_64_bit_image_is_refused_at_the_image_field()
+    {
+        byte[] elf = File.ReadAllBytes(Path.Combine(_temp, "hello.elf"));
+        elf[4] = 2;
+        File.WriteAllBytes(Path.Combine(_temp, "wide.elf"), elf);
+        BothVerbsRefuse(Write("wide.toml", "[[container]]\nname = \"a\"\nimage = \"wide.elf\"\n"),
+            $"3:9: container 'a'.image: {Path.Combine(_temp, "wide.elf")}: ELF class is 64-bit, expected 32-bit");
+    }
+}
