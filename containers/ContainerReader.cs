@@ -14,9 +14,6 @@ internal static partial class ContainerReader
     public const int MaxPriority = 31, DefaultPriority = 16;
     public const uint DefaultMemory = 8u << 20;
 
-    /// <summary>The largest image file read: the board's largest RAM, which the image would have to fit in.</summary>
-    public const long MaxImageBytes = (long)BoardLimits.MaxRamMib << 20;
-
     private static readonly string[] Keys =
     {
         "name", "type", "image", "entry", "priority", "affinity", "semihosting", "memory", "physical",
@@ -87,40 +84,6 @@ internal static partial class ContainerReader
             _ => throw new ManifestException(entry.Value.Location, reader.FieldOf("type"),
                 $"'{type}' is not a container type{Suggestions.DidYouMean(type, types)} (types: bare, posix, guest)"),
         };
-    }
-
-    private static (string Path, ElfImage Image) ReadImage(TableReader reader, string manifestFolder)
-    {
-        TomlEntry entry = reader.Find("image") ?? throw reader.Missing("image", "the pager's ELF, relative to the manifest's folder");
-        string field = reader.FieldOf("image");
-        string image = TableReader.ExpectString(entry.Value, field).Text;
-        if (image.Length == 0)
-        {
-            throw new ManifestException(entry.Value.Location, field, "is empty");
-        }
-        string path;
-        try
-        {
-            path = Path.GetFullPath(Path.Combine(manifestFolder, image));
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new ManifestException(entry.Value.Location, field, $"not a usable path: {e.Message}");
-        }
-        byte[]? bytes = RegularFile.TryRead(path, MaxImageBytes, out string problem);
-        if (bytes is null)
-        {
-            throw new ManifestException(entry.Value.Location, field,
-                problem == "no such file" ? $"image file not found: {path}" : $"cannot read image {path}: {problem}");
-        }
-        try
-        {
-            return (path, ElfImage.Parse(bytes, path));
-        }
-        catch (ElfFormatException e)
-        {
-            throw new ManifestException(entry.Value.Location, field, e.Message);
-        }
     }
 
     private static void RefuseSemihosting(TableReader reader)
@@ -227,12 +190,14 @@ internal static partial class ContainerReader
             draft.Virtual.Add(region.Value);
         }
         draft.Virtual.Sort((a, b) => a.Base.CompareTo(b.Base));
+        CheckVirtualCoversImage(reader, draft);
     }
 
     private static void ReadEntry(TableReader reader, ContainerDraft draft)
     {
         if (reader.Find("entry") is not { } entry)
         {
+            CheckEntryInCode(draft, draft.Image.Entry, draft.ImageLocation, reader.FieldOf("image"), $"{draft.ImagePath}: its ELF entry point ");
             return;
         }
         string field = reader.FieldOf("entry");
@@ -247,6 +212,7 @@ internal static partial class ContainerReader
             throw new ManifestException(entry.Value.Location, field,
                 $"0x{value:X8} is outside the container's virtual memory ({string.Join(", ", draft.Virtual)})");
         }
+        CheckEntryInCode(draft, (uint)value, entry.Value.Location, field, "");
         draft.Entry = (uint)value;
     }
 

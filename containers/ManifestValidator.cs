@@ -191,8 +191,50 @@ internal static class ManifestValidator
                 regions.Add(region.Value);
             }
             regions.Sort((a, b) => a.Base.CompareTo(b.Base));
+            CheckHomeHoldsThePager(draft, regions[0]);
             placed.Add(regions);
         }
         return placed;
+    }
+
+    /// <summary>The lowest region is where the kernel puts the pager's image, 64 KiB stack and UTCB page (Kernel.CreateRootContainer).</summary>
+    private static void CheckHomeHoldsThePager(ContainerDraft draft, MemoryRegion home)
+    {
+        ulong imagePages = 0, coveredTo = 0;
+        var segments = new List<(ulong Start, ulong End)>();
+        foreach (Codezero.Hal.ArmCortexA9.Boot.ElfSegment segment in draft.Image.Segments)
+        {
+            segments.Add((segment.VirtualAddress & ~(ulong)(Sizes.Page - 1),
+                ((ulong)segment.VirtualAddress + segment.MemorySize + Sizes.Page - 1) & ~(ulong)(Sizes.Page - 1)));
+        }
+        segments.Sort();
+        foreach ((ulong start, ulong end) in segments)
+        {
+            ulong from = System.Math.Max(start, coveredTo);
+            if (end > from)
+            {
+                imagePages += (end - from) / Sizes.Page;
+                coveredTo = end;
+            }
+        }
+        ulong need = (imagePages + 1) * Sizes.Page + Kernel.Abi.UserLayout.RootStackSize;
+        if (need <= home.Size)
+        {
+            return;
+        }
+        Located<MemoryRegion>? lowest = null;
+        foreach (Located<MemoryRegion> region in draft.Physical)
+        {
+            if (region.Value.Base == home.Base)
+            {
+                lowest = region;
+            }
+        }
+        (SourceLocation at, string field) = lowest is { } explicitRegion
+            ? (explicitRegion.Location, explicitRegion.Field)
+            : (draft.AutoMemory!.Value.Location, draft.AutoMemory.Value.Field);
+        throw new ManifestException(at, field,
+            $"{Sizes.Format(home.Size)} cannot hold the pager: its image ({imagePages} page{(imagePages == 1 ? "" : "s")}), "
+            + $"64 KiB stack and UTCB page need {Sizes.Format(need)}{(lowest is null ? "" : " in the lowest region")}");
     }
 }

@@ -52,4 +52,22 @@ public sealed class ManifestCheckCliTests : IDisposable
         BothVerbsRefuse(Write("wide.toml", "[[container]]\nname = \"a\"\nimage = \"wide.elf\"\n"),
             $"3:9: container 'a'.image: {Path.Combine(_temp, "wide.elf")}: ELF class is 64-bit, expected 32-bit");
     }
+
+    [Fact]
+    public void A_bare_metal_newlib_image_is_refused_before_it_can_crash()
+    {
+        File.Copy(PublishedCli.Guest("hello.elf"), Path.Combine(_temp, "newlib.elf"));
+        BothVerbsRefuse(Write("newlib.toml", "[[container]]\nname = \"a\"\nimage = \"newlib.elf\"\n"),
+            $"3:9: container 'a'.image: {Path.Combine(_temp, "newlib.elf")} is not a libl4 program");
+    }
+
+    [Fact]
+    public void An_entry_outside_the_image_is_refused_at_the_entry()
+        => BothVerbsRefuse(Write("entry.toml", "[[container]]\nname = \"a\"\nimage = \"hello.elf\"\nentry = 0x20000000\n"),
+            "4:9: container 'a'.entry: 0x20000000 is outside the image's code (0x00010000-");
+
+    [Fact]
+    public void Virtual_regions_that_miss_the_image_are_refused_at_virtual()
+        => BothVerbsRefuse(Write("virtual.toml", "[[container]]\nname = \"a\"\nimage = \"hello.elf\"\nvirtual = [{ base = 0x40000000, size = 4096 }]\n"),
+            "4:11: container 'a'.virtual: does not cover the image's segment 0 (code, 0x00010000-");
 }

@@ -58,4 +58,80 @@ public sealed class ManifestImageTests : System.IDisposable
         Assert.Equal(ManifestFolder.ImageBase, a.Image.Entry);
         Assert.Equal(ManifestFolder.ImageBase, a.Image.Segments[0].VirtualAddress);
     }
+
+    [Fact]
+    public void ABareMetalImageIsRefusedAtTheImageField()
+    {
+        string path = _folder.Image("bare.elf", ManifestFolder.BareProgram());
+        _folder.Error(A("", "bare.elf"), 3, 9, "container 'a'.image",
+            $"{path} is not a libl4 program (it lacks the note libl4's crt0 adds): a container's pager is linked with "
+            + "guests/libl4's crt0.o and l4.ld (guests/l4/README.md); a bare-metal program runs with `codezero run`");
+    }
+
+    [Fact]
+    public void TheNewlibHelloIsRefusedAndTheLibl4HelloInBothBuildsIsAccepted()
+    {
+        string newlib = RepoPaths.GuestElf("hello");
+        var e = Assert.Throws<ManifestException>(() => _folder.Parse($"[[container]]\nname = \"a\"\nimage = '{newlib}'\n"));
+        Assert.Equal((3, 9, "container 'a'.image"), (e.Location.Line, e.Location.Column, e.Field));
+        Assert.StartsWith($"{newlib} is not a libl4 program", e.Problem);
+        foreach (string build in new[] { "l4", "l4-thumb" })
+        {
+            string hello = Path.Combine(RepoPaths.Root, "guests", "build", build, "hello.elf");
+            Assert.Single(_folder.Parse($"[[container]]\nname = \"a\"\nimage = '{hello}'\n").Containers);
+        }
+    }
+
+    [Fact]
+    public void AnEntryOutsideTheImagesCodeIsRefusedAtTheEntry()
+    {
+        _folder.Error(A("entry = 0x20000"), 4, 9, "container 'a'.entry", "0x00020000 is outside the image's code (0x00010000-0x00010003)");
+        _folder.Error(A("entry = 0x10004"), 4, 9, "container 'a'.entry", "0x00010004 is outside the image's code (0x00010000-0x00010003)");
+        Assert.Equal(0x10001u, Assert.Single(_folder.Parse(A("entry = 0x10001")).Containers).Entry); // Thumb bit
+    }
+
+    [Fact]
+    public void AnElfEntryOutsideTheImagesCodeIsRefusedAtTheImage()
+    {
+        TestElf elf = ManifestFolder.LibL4Program();
+        elf.Entry = 0x30000;
+        string path = _folder.Image("lost.elf", elf);
+        _folder.Error(A("", "lost.elf"), 3, 9, "container 'a'.image",
+            $"{path}: its ELF entry point 0x00030000 is outside the image's code (0x00010000-0x00010003)");
+    }
+
+    [Fact]
+    public void VirtualRegionsMustCoverTheImage()
+    {
+        _folder.Error(A("virtual = [{ base = 0x20000, size = 4096 }]"), 4, 11, "container 'a'.virtual",
+            "does not cover the image's segment 0 (code, 0x00010000-0x00010FFF): 0x00010000 is outside every region, "
+            + "and the loader maps the image where it was linked");
+        TestElf twoPages = ManifestFolder.LibL4Program().Load(0x11000, new byte[16]);
+        _folder.Image("two.elf", twoPages);
+        _folder.Error(A("virtual = [{ base = 0x10000, size = 4096 }, { base = 0x12000, size = 4096 }]", "two.elf"), 4, 11, "container 'a'.virtual",
+            "does not cover the image's segment 2 (code, 0x00011000-0x00011FFF): 0x00011000 is outside every region, "
+            + "and the loader maps the image where it was linked");
+        Assert.Single(_folder.Parse(A("virtual = [{ base = 0x10000, size = 4096 }, { base = 0x11000, size = 4096 }]", "two.elf")).Containers);
+    }
+
+    [Fact]
+    public void AnImageOutsideTheUserProgramAreaIsRefused()
+    {
+        TestElf high = ManifestFolder.LibL4Program();
+        high.Segments[0] = (1, 0x7FEF0000, 0x7FEF0000, TestElf.Words(TestElf.BranchToSelf), 4);
+        high.Entry = 0x7FEF0000;
+        string path = _folder.Image("high.elf", high);
+        _folder.Error(A("", "high.elf"), 3, 9, "container 'a'.image",
+            $"{path}: segment 0 (0x7FEF0000-0x7FEF0003) is outside the user program area 0x00001000-0x7FEEFFFF; link it with guests/libl4/l4.ld");
+    }
+
+    [Fact]
+    public void MemoryTooSmallForThePagerIsRefusedAtItsField()
+    {
+        _folder.Error(A("memory = \"64KiB\""), 4, 10, "container 'a'.memory",
+            "64 KiB cannot hold the pager: its image (1 page), 64 KiB stack and UTCB page need 72 KiB");
+        _folder.Error(A("physical = [{ base = 0x62000000, size = \"1MiB\" }, { base = 0x61000000, size = 4096 }]"), 4, 51, "container 'a'.physical[1]",
+            "4 KiB cannot hold the pager: its image (1 page), 64 KiB stack and UTCB page need 72 KiB in the lowest region");
+        Assert.Single(_folder.Parse(A("memory = \"72KiB\"")).Containers);
+    }
 }

@@ -159,9 +159,9 @@ public sealed class ManifestParserTests : System.IDisposable
             [[container]]
             name = "a"
             image = "images/a.elf"
-            virtual = [{ base = 0x10000000, size = {{written}} }]
+            virtual = [{ base = 0x10000, size = 4096 }, { base = 0x10000000, size = {{written}} }]
             """).Containers);
-        Assert.Equal(new MemoryRegion(0x10000000, bytes), Assert.Single(a.Virtual));
+        Assert.Equal(new MemoryRegion(0x10000000, bytes), a.Virtual[1]);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class ManifestParserTests : System.IDisposable
             [[container]]
             name = "c"
             image = "images/a.elf"
-            memory = 0x1000
+            memory = 0x12000
             [[container]]
             name = "d"
             image = "images/a.elf"
@@ -186,7 +186,7 @@ public sealed class ManifestParserTests : System.IDisposable
             """);
         Assert.Equal(new MemoryRegion(0x60700000, 0x180000), manifest.Containers[0].Physical[0]);
         Assert.Equal(new MemoryRegion(0x60900000, 8u << 20), manifest.Containers[1].Physical[0]);
-        Assert.Equal(new MemoryRegion(0x61100000, 0x1000), manifest.Containers[2].Physical[0]);
+        Assert.Equal(new MemoryRegion(0x61100000, 0x12000), manifest.Containers[2].Physical[0]);
         Assert.Equal(new MemoryRegion(0x61200000, 1u << 20), manifest.Containers[3].Physical[0]);
     }
 
@@ -201,10 +201,10 @@ public sealed class ManifestParserTests : System.IDisposable
             [[container]]
             name = "fixed"
             image = "images/a.elf"
-            physical = [{ base = 0x60800000, size = 0x1000 }]
+            physical = [{ base = 0x60800000, size = 0x12000 }]
             """);
         Assert.Equal(new MemoryRegion(0x60900000, 2u << 20), manifest.Containers[0].Physical[0]);
-        Assert.Equal(new MemoryRegion(0x60800000, 0x1000), manifest.Containers[1].Physical[0]);
+        Assert.Equal(new MemoryRegion(0x60800000, 0x12000), manifest.Containers[1].Physical[0]);
     }
 
     [Fact]

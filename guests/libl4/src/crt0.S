@@ -5,7 +5,14 @@
  * Clears .bss, keeps r0-r2 in l4_free_phys_base / l4_free_phys_size /
  * l4_root_tid, calls main() and EXITs with its result (clamped to 0-255
  * so that, say, 256 failures do not read as success).
+ *
+ * It also carries the note that marks an ELF as a libl4 program (l4.ld puts
+ * it in a PT_NOTE segment): owner "Codezero", type 1, the ABI version
+ * (L4_KIP_VERSION). The manifest loader refuses container images without it
+ * and `codezero run` recognises them by it (containers/KernelImage.cs).
  */
+#include "l4/abi.h"
+
     .syntax unified
 #ifdef __thumb__
     .thumb                          @ conditional instructions get IT from -mimplicit-it
@@ -38,6 +45,15 @@ _start:
     b       l4_exit
     .ltorg
     .size _start, . - _start
+
+    .section .note.codezero, "a", %note
+    .p2align 2
+    .long 9                         @ name size: "Codezero" and its NUL
+    .long 4                         @ descriptor size
+    .long 1                         @ type: a libl4 program
+    .asciz "Codezero"
+    .p2align 2
+    .long L4_KIP_VERSION            @ the ABI it was built for
 
     .section .bss.l4_start, "aw", %nobits
     .p2align 2
