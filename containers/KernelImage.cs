@@ -5,8 +5,8 @@ using System.Buffers.Binary;
 namespace Codezero.Containers;
 
 /// <summary>
-/// libl4's <c>crt0.S</c> emits an ELF note, owner <c>"Codezero"</c>, type <see cref="NoteType"/>, whose
-/// descriptor is the ABI version; <c>l4.ld</c> keeps it in a PT_NOTE segment. A program carries it exactly
+/// libl4's <c>crt0.S</c> emits an ELF note, owner <c>"Codezero"</c>, type <see cref="NoteType"/> (any
+/// descriptor is accepted; crt0's has none); <c>l4.ld</c> keeps it in a PT_NOTE segment. A program carries it exactly
 /// when it starts at libl4's <c>_start</c>, which expects what the kernel gives a root thread (r0-r2, the
 /// UTCB): a bare-metal (newlib) program lacks it. The note survives <c>strip</c> (it is in the program
 /// headers), while a symbol such as <c>_start</c> would not, and newlib programs have a <c>_start</c> too.

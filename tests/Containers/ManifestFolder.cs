@@ -55,16 +55,14 @@ public sealed class ManifestFolder : IDisposable
     /// <summary>The same program without libl4's note, as a bare-metal toolchain would link it.</summary>
     public static TestElf BareProgram() => new TestElf { Entry = ImageBase }.Load(ImageBase, TestElf.Words(TestElf.BranchToSelf));
 
-    /// <summary>The note libl4's crt0.S emits: owner "Codezero", type 1, ABI version 1.</summary>
+    /// <summary>The note libl4's crt0.S emits: owner "Codezero", type 1, no descriptor.</summary>
     public static byte[] LibL4Note(string owner = "Codezero", uint type = 1)
     {
         byte[] name = System.Text.Encoding.ASCII.GetBytes(owner + "\0");
-        var note = new byte[12 + ((name.Length + 3) & ~3) + 4];
+        var note = new byte[12 + ((name.Length + 3) & ~3)];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(note, (uint)name.Length);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(note.AsSpan(4), 4);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(note.AsSpan(8), type);
         name.CopyTo(note, 12);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(note.AsSpan(note.Length - 4), 1);
         return note;
     }
 

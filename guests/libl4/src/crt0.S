@@ -5,14 +5,7 @@
  * Clears .bss, keeps r0-r2 in l4_free_phys_base / l4_free_phys_size /
  * l4_root_tid, calls main() and EXITs with its result (clamped to 0-255
  * so that, say, 256 failures do not read as success).
- *
- * It also carries the note that marks an ELF as a libl4 program (l4.ld puts
- * it in a PT_NOTE segment): owner "Codezero", type 1, the ABI version
- * (L4_KIP_VERSION). The manifest loader refuses container images without it
- * and `codezero run` recognises them by it (containers/KernelImage.cs).
  */
-#include "l4/abi.h"
-
     .syntax unified
 #ifdef __thumb__
     .thumb                          @ conditional instructions get IT from -mimplicit-it
@@ -46,18 +39,20 @@ _start:
     .ltorg
     .size _start, . - _start
 
-    .section .note.codezero, "a", %note
-    .p2align 2
-    .long 9                         @ name size: "Codezero" and its NUL
-    .long 4                         @ descriptor size
-    .long 1                         @ type: a libl4 program
-    .asciz "Codezero"
-    .p2align 2
-    .long L4_KIP_VERSION            @ the ABI it was built for
-
     .section .bss.l4_start, "aw", %nobits
     .p2align 2
     .global l4_free_phys_base, l4_free_phys_size, l4_root_tid
 l4_free_phys_base:  .space 4
 l4_free_phys_size:  .space 4
 l4_root_tid:        .space 4
+
+    @ Marks the ELF as a libl4 program, so that `codezero run` (a bare-metal board without the
+    @ kernel) refuses it and says to use `codezero kernel` or a manifest (cli/L4ProgramNote.cs).
+    @ l4.ld keeps it in the text segment and gives it a PT_NOTE header, so strip keeps it too.
+    .section .note.codezero, "a", %note
+    .p2align 2
+    .word   9                       @ namesz: "Codezero" and its NUL
+    .word   0                       @ descsz: no descriptor
+    .word   1                       @ type 1: a libl4 program for the Codezero kernel
+    .asciz  "Codezero"
+    .p2align 2
