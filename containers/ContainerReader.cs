@@ -43,8 +43,9 @@ internal static partial class ContainerReader
             ImageLocation = reader.Find("image")!.Value.Location,
             Priority = (int)(reader.Integer("priority", 0, MaxPriority) ?? DefaultPriority),
             Affinity = ReadAffinity(reader, cores),
-            Pools = ReadPools(reader),
+            Pools = new PoolSizes(),
         };
+        draft.Pools = ReadPools(reader, draft);
         RefuseSemihosting(reader);
         ReadMemory(reader, draft);
         ReadVirtual(reader, draft);
@@ -125,11 +126,15 @@ internal static partial class ContainerReader
         return mask;
     }
 
-    private static PoolSizes ReadPools(TableReader reader)
+    private static PoolSizes ReadPools(TableReader reader, ContainerDraft draft)
     {
         if (reader.SubTable("pools", "threads", "spaces", "mutexes", "map_pages", "caps") is not { } pools)
         {
             return new PoolSizes();
+        }
+        foreach (TomlEntry entry in pools.Table.Entries)
+        {
+            draft.PoolLocations[entry.Key] = entry.Value.Location;
         }
         return new PoolSizes
         {

@@ -69,7 +69,7 @@ public static class ManifestLoader
             RamMib = ramMib,
             BoardCores = boardCores,
             BoardRamSize = ramSize,
-            Containers = ManifestValidator.Validate(drafts, limits.RamBase, ramSize, firstFree),
+            Containers = ManifestValidator.Validate(drafts, limits.RamBase, ramSize, firstFree, limits.KernelShare),
         };
     }
 

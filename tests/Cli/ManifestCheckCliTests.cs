@@ -70,4 +70,21 @@ public sealed class ManifestCheckCliTests : IDisposable
     public void Virtual_regions_that_miss_the_image_are_refused_at_virtual()
         => BothVerbsRefuse(Write("virtual.toml", "[[container]]\nname = \"a\"\nimage = \"hello.elf\"\nvirtual = [{ base = 0x40000000, size = 4096 }]\n"),
             "4:11: container 'a'.virtual: does not cover the image's segment 0 (code, 0x00010000-");
+
+    [Fact]
+    public void Pools_beyond_the_kernels_limit_are_refused_at_their_line_and_a_large_one_is_honoured()
+    {
+        BothVerbsRefuse(Write("threads.toml", "[[container]]\nname = \"a\"\nimage = \"hello.elf\"\npools = { threads = 3000 }\n"
+                + "[[container]]\nname = \"b\"\nimage = \"hello.elf\"\npools = { threads = 3000 }\n"),
+            "8:21: container 'b'.pools.threads: 3000 and the 3000 of the containers before it make 6000; the kernel has at most 4095 threads");
+        Result result = PublishedCli.Run("inspect", Write("spaces.toml", "[[container]]\nname = \"a\"\nimage = \"hello.elf\"\npools = { spaces = 4095 }\n"));
+        Assert.True(result.Status == 0, result.Stderr);
+        Assert.Contains("4095 spaces", System.Text.Encoding.UTF8.GetString(result.Stdout));
+    }
+
+    [Fact]
+    public void Memory_that_large_pools_used_up_is_explained()
+        => BothVerbsRefuse(Write("ram.toml", "[board]\nram_mib = 16\n[[container]]\nname = \"a\"\nimage = \"hello.elf\"\nmemory = \"8MiB\"\npools = { threads = 4095 }\n"),
+            "6:10: container 'a'.memory: 8 MiB asked, 1 MiB left (0x60F00000-0x60FFFFFF) of the board's 16 MiB of RAM; the kernel's part takes 15 MiB: "
+            + "2 MiB of thread, space and mutex records, 8190 KiB of IPC staging for 4095 threads");
 }
