@@ -87,4 +87,34 @@ public sealed class ManifestCheckCliTests : IDisposable
         => BothVerbsRefuse(Write("ram.toml", "[board]\nram_mib = 16\n[[container]]\nname = \"a\"\nimage = \"hello.elf\"\nmemory = \"8MiB\"\npools = { threads = 4095 }\n"),
             "6:10: container 'a'.memory: 8 MiB asked, 1 MiB left (0x60F00000-0x60FFFFFF) of the board's 16 MiB of RAM; the kernel's part takes 15 MiB: "
             + "2 MiB of thread, space and mutex records, 8190 KiB of IPC staging for 4095 threads");
+
+    [Fact]
+    public void Deep_nesting_binary_input_and_a_huge_file_are_one_line_errors_with_status_78()
+    {
+        string deep = Write("deep.toml", "a = " + string.Concat(System.Linq.Enumerable.Repeat("{ b = ", 100)) + "1" + new string('}', 100) + "\n");
+        BothVerbsRefuse(deep, "1:197: toml: nested deeper than 32 arrays and inline tables");
+        string binary = Path.Combine(_temp, "binary.toml");
+        var bytes = new byte[4096];
+        new Random(78).NextBytes(bytes);
+        File.WriteAllBytes(binary, bytes);
+        BothVerbsRefuse(binary, "");
+        string huge = Path.Combine(_temp, "huge.toml");
+        using (FileStream file = File.Create(huge))
+        {
+            file.SetLength(50L << 20);
+        }
+        BothVerbsRefuse(huge, "");
+    }
+
+    [Fact]
+    public void A_fifo_as_manifest_or_as_image_is_refused_without_hanging()
+    {
+        string fifo = Path.Combine(_temp, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])!)
+        {
+            mkfifo.WaitForExit();
+        }
+        BothVerbsRefuse(fifo, "");
+        BothVerbsRefuse(Write("fifo-image.toml", "[[container]]\nname = \"a\"\nimage = \"pipe\"\n"), "3:9: container 'a'.image: cannot read image");
+    }
 }
