@@ -94,6 +94,54 @@ public sealed class ManifestMutationTests : IDisposable
         Assert.True(refused > 0 && loaded > 0, $"{loaded} loaded, {refused} refused: the mutations should give both");
     }
 
+    [Fact]
+    public void EveryMutantOfALibl4ImageLoadsOrFailsAtTheImageOrItsMemory()
+    {
+        int seed = FuzzCampaign.ReadInt("CODEZERO_MANIFEST_FUZZ_SEED") ?? DefaultSeed;
+        int count = FuzzCampaign.ReadInt("CODEZERO_MANIFEST_FUZZ_COUNT") ?? DefaultCount;
+        _output.WriteLine($"image mutation campaign: seed {seed}, {2 * count} mutants of guests/build/l4/hello.elf");
+        var random = new Random(seed);
+        byte[] original = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "guests", "build", "l4", "hello.elf"));
+        string image = Path.Combine(_root, "examples", "mutant", "image.elf");
+        string path = Path.Combine(_root, "examples", "mutant", "image.toml");
+        File.WriteAllText(path, "[[container]]\nname = \"a\"\nimage = \"image.elf\"\n");
+        BoardLimits limits = ManifestBoot.LimitsFor(new KernelOptions(), 0, 16u << 20);
+        var failures = new List<string>();
+        int loaded = 0;
+        for (int i = 0; i < 2 * count; i++)
+        {
+            byte[] mutant = (byte[])original.Clone();
+            for (int flips = random.Next(1, 9); flips > 0; flips--)
+            {
+                // Mostly the headers, where a flip changes what the loader sees.
+                int at = random.Next(4) == 0 ? random.Next(mutant.Length) : random.Next(Math.Min(mutant.Length, 52 + 4 * 32));
+                mutant[at] = (byte)random.Next(256);
+            }
+            File.WriteAllBytes(image, random.Next(8) == 0 ? mutant[..random.Next(mutant.Length)] : mutant);
+            try
+            {
+                Manifest manifest = ManifestLoader.Load(path, limits);
+                if (loaded++ < 40)
+                {
+                    // What the check accepts, the loader can load: boot it (the cores do not run).
+                    using var board = new Codezero.Hal.ArmCortexA9.Board(new Codezero.Hal.ArmCortexA9.BoardOptions { Cores = 4, RamSize = 16u << 20, Semihosting = false });
+                    ManifestBoot.Boot(board, parallel: false, manifest, ManifestBoot.OptionsFor(manifest));
+                }
+            }
+            catch (ManifestException e) when (!e.Message.Contains('\n')
+                && ((e.Location == new SourceLocation(path, 3, 9) && e.Field == "container 'a'.image")
+                    || (e.Location == new SourceLocation(path, 1, 1) && e.Field == "container 'a'.memory"))) // the default memory is too small for it
+            {
+            }
+            catch (Exception e)
+            {
+                failures.Add($"mutant {i}: {e.GetType().FullName}: {e.Message}");
+            }
+        }
+        _output.WriteLine($"{loaded} mutants loaded, {2 * count - loaded - failures.Count} refused at the image or its memory, {failures.Count} failures");
+        Assert.True(failures.Count == 0, $"seed {seed}: " + string.Join("\n", failures.GetRange(0, Math.Min(5, failures.Count))));
+    }
+
     /// <summary>One to four edits: a byte changed, a range deleted, a token inserted, a line duplicated, deleted or swapped.</summary>
     private static byte[] Mutate(byte[] original, Random random)
     {
