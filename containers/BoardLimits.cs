@@ -20,6 +20,9 @@ public sealed class BoardLimits
     /// <summary>The first byte after the kernel's part of RAM (kernel objects and page-table frames).</summary>
     public uint FirstFreeAddress { get; init; }
 
+    /// <summary>What the kernel's part of RAM holds and what each pool costs, for the message when memory runs out; null: not said.</summary>
+    public string? KernelShare { get; init; }
+
     /// <summary>Cores as the command line fixed them (its --cpus); 0: the manifest's <c>cores</c>, else 4.</summary>
     public int Cores { get; init; }
 }

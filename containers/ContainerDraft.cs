@@ -15,10 +15,11 @@ internal sealed class ContainerDraft
     public int Index;
     public ContainerType Type;
     public required string ImagePath;
+    public required Codezero.Hal.ArmCortexA9.Boot.ElfImage Image;
+    public SourceLocation ImageLocation;
     public uint? Entry;
     public int Priority;
     public uint Affinity;
-    public bool Semihosting;
 
     /// <summary>Memory to place after the kernel's part of RAM; null when the regions are explicit.</summary>
     public Located<uint>? AutoMemory;
@@ -26,6 +27,9 @@ internal sealed class ContainerDraft
     public List<Located<MemoryRegion>> Physical = new();
     public List<MemoryRegion> Virtual = new();
     public required PoolSizes Pools;
+
+    /// <summary>Where each pool written in the manifest is (by key: "threads", "caps"...); defaults are absent.</summary>
+    public Dictionary<string, SourceLocation> PoolLocations = new();
     public List<Located<IpcGrant>> Ipc = new();
     /// <summary>Each device by its name value, and where its table is.</summary>
     public List<(Located<BoardDevice> Name, SourceLocation Table)> Devices = new();

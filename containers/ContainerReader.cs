@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using Codezero.Hal.ArmCortexA9.Boot;
 
 namespace Codezero.Containers;
 
@@ -28,7 +29,7 @@ internal static partial class ContainerReader
         string name = ReadName(reader);
         reader.Field = $"container '{name}'";
         ContainerType type = ReadType(reader);
-        string image = ReadImage(reader, manifestFolder);
+        (string image, ElfImage elf) = ReadImage(reader, manifestFolder);
         var draft = new ContainerDraft
         {
             Name = name,
@@ -38,11 +39,14 @@ internal static partial class ContainerReader
             Index = index,
             Type = type,
             ImagePath = image,
+            Image = elf,
+            ImageLocation = reader.Find("image")!.Value.Location,
             Priority = (int)(reader.Integer("priority", 0, MaxPriority) ?? DefaultPriority),
             Affinity = ReadAffinity(reader, cores),
-            Semihosting = reader.Boolean("semihosting") ?? false,
-            Pools = ReadPools(reader),
+            Pools = new PoolSizes(),
         };
+        draft.Pools = ReadPools(reader, draft);
+        RefuseSemihosting(reader);
         ReadMemory(reader, draft);
         ReadVirtual(reader, draft);
         ReadEntry(reader, draft);
@@ -83,36 +87,13 @@ internal static partial class ContainerReader
         };
     }
 
-    private static string ReadImage(TableReader reader, string manifestFolder)
+    private static void RefuseSemihosting(TableReader reader)
     {
-        TomlEntry entry = reader.Find("image") ?? throw reader.Missing("image", "the pager's ELF, relative to the manifest's folder");
-        string field = reader.FieldOf("image");
-        string image = TableReader.ExpectString(entry.Value, field).Text;
-        if (image.Length == 0)
+        if (reader.Boolean("semihosting") == true)
         {
-            throw new ManifestException(entry.Value.Location, field, "is empty");
+            throw new ManifestException(reader.Find("semihosting")!.Value.Location, reader.FieldOf("semihosting"),
+                "the kernel serves no semihosting to containers yet (they write with console_write); leave it false");
         }
-        string path = Path.GetFullPath(Path.Combine(manifestFolder, image));
-        if (!File.Exists(path))
-        {
-            throw new ManifestException(entry.Value.Location, field, $"image file not found: {path}");
-        }
-        Span<byte> magic = stackalloc byte[4];
-        int read;
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ManifestException(entry.Value.Location, field, $"cannot read image {path}: {e.Message}");
-        }
-        if (read < 4 || magic[0] != 0x7F || magic[1] != (byte)'E' || magic[2] != (byte)'L' || magic[3] != (byte)'F')
-        {
-            throw new ManifestException(entry.Value.Location, field, $"not an ELF file: {path}");
-        }
-        return path;
     }
 
     private static uint ReadAffinity(TableReader reader, int cores)
@@ -145,11 +126,15 @@ internal static partial class ContainerReader
         return mask;
     }
 
-    private static PoolSizes ReadPools(TableReader reader)
+    private static PoolSizes ReadPools(TableReader reader, ContainerDraft draft)
     {
         if (reader.SubTable("pools", "threads", "spaces", "mutexes", "map_pages", "caps") is not { } pools)
         {
             return new PoolSizes();
+        }
+        foreach (TomlEntry entry in pools.Table.Entries)
+        {
+            draft.PoolLocations[entry.Key] = entry.Value.Location;
         }
         return new PoolSizes
         {
@@ -210,12 +195,14 @@ internal static partial class ContainerReader
             draft.Virtual.Add(region.Value);
         }
         draft.Virtual.Sort((a, b) => a.Base.CompareTo(b.Base));
+        CheckVirtualCoversImage(reader, draft);
     }
 
     private static void ReadEntry(TableReader reader, ContainerDraft draft)
     {
         if (reader.Find("entry") is not { } entry)
         {
+            CheckEntryInCode(draft, draft.Image.Entry, draft.ImageLocation, reader.FieldOf("image"), $"{draft.ImagePath}: its ELF entry point ");
             return;
         }
         string field = reader.FieldOf("entry");
@@ -230,6 +217,7 @@ internal static partial class ContainerReader
             throw new ManifestException(entry.Value.Location, field,
                 $"0x{value:X8} is outside the container's virtual memory ({string.Join(", ", draft.Virtual)})");
         }
+        CheckEntryInCode(draft, (uint)value, entry.Value.Location, field, "");
         draft.Entry = (uint)value;
     }
 

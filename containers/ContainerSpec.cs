@@ -9,8 +9,11 @@ public sealed class ContainerSpec
 
     public ContainerType Type { get; init; }
 
-    /// <summary>The pager's ELF, an absolute path (checked to exist and to start with the ELF magic).</summary>
+    /// <summary>The pager's ELF, an absolute path.</summary>
     public required string ImagePath { get; init; }
+
+    /// <summary>The pager's ELF as read and checked when the manifest was loaded; boot loads it from here.</summary>
+    public required Codezero.Hal.ArmCortexA9.Boot.ElfImage Image { get; init; }
 
     /// <summary>The pager's entry point; null: the ELF's entry.</summary>
     public uint? Entry { get; init; }
@@ -20,8 +23,6 @@ public sealed class ContainerSpec
 
     /// <summary>Cores the pager may run on, bit n for core n; 0 = any.</summary>
     public uint Affinity { get; init; }
-
-    public bool Semihosting { get; init; }
 
     /// <summary>The container's physical memory, sorted by base, each region inside RAM and after the kernel's part.</summary>
     public required IReadOnlyList<MemoryRegion> Physical { get; init; }

@@ -1,7 +1,10 @@
 // Loads a container manifest: TOML through Tomlyn's syntax tree (every value located), then validation and placement.
 using System;
 using System.Collections.Generic;
+using System.Buffers;
 using System.IO;
+using System.Text.Unicode;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -12,32 +15,57 @@ public static class ManifestLoader
     /// <summary>At most 127 containers: the container field of a thread id (docs/abi.md).</summary>
     public const int MaxContainers = 127;
 
-    /// <summary>Reads and loads the manifest at <paramref name="path"/>; a missing or unreadable file fails at 1:1.</summary>
+    /// <summary>The largest manifest read, in bytes (and, given as text, in characters): 1 MiB, far beyond 127 containers' worth.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads and loads the manifest at <paramref name="path"/>. A file that cannot be read (missing, a directory,
+    /// a pipe or a device, larger than <see cref="MaxBytes"/>) fails at 1:1 with field <c>manifest</c>; text that is
+    /// not UTF-8 fails at the first bad byte with field <c>toml</c>.
+    /// </summary>
     public static Manifest Load(string path, BoardLimits limits)
     {
-        string text;
+        var start = new SourceLocation(path, 1, 1);
+        string full;
         try
         {
-            text = File.ReadAllText(path);
+            full = Path.GetFullPath(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
-            throw new ManifestException(new SourceLocation(path, 1, 1), "manifest", $"cannot read {Path.GetFullPath(path)}: {why}");
+            throw new ManifestException(start, "manifest", $"cannot read {path}: {e.Message}");
         }
-        return Parse(text, path, limits);
+        byte[] bytes = RegularFile.TryRead(full, MaxBytes, out string problem)
+            ?? throw new ManifestException(start, "manifest", $"cannot read {full}: {problem}");
+        return Parse(Decode(bytes, path), path, limits);
     }
 
     /// <summary>Loads a manifest from its text; <paramref name="path"/> names it in messages and anchors relative image paths.</summary>
     public static Manifest Parse(string text, string path, BoardLimits limits)
     {
-        DocumentSyntax document = SyntaxParser.Parse(text, path, validate: true);
+        if (text.Length > MaxBytes)
+        {
+            throw new ManifestException(new SourceLocation(path, 1, 1), "manifest",
+                $"is {text.Length} characters long, more than the {Sizes.Format(MaxBytes)} a manifest may be");
+        }
+        TomlNesting.Check(text, path);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, path, validate: true);
+        }
+        catch (TomlException e)
+        {
+            // Tomlyn throws rather than reports for a few limits (nesting deeper than 64, which TomlNesting refuses first).
+            var at = new SourceLocation(path, Math.Max(e.Line ?? 1, 1), Math.Max(e.Column ?? 1, 1));
+            throw new ManifestException(at, "toml", OneLine(e.Message));
+        }
         foreach (DiagnosticMessage message in document.Diagnostics)
         {
             if (message.Kind == DiagnosticMessageKind.Error)
             {
                 var at = new SourceLocation(path, message.Span.Start.Line + 1, message.Span.Start.Column + 1);
-                throw new ManifestException(at, "toml", message.Message);
+                throw new ManifestException(at, "toml", OneLine(message.Message));
             }
         }
         TomlTableNode root = TomlTreeBuilder.Build(document, path);
@@ -69,7 +97,7 @@ public static class ManifestLoader
             RamMib = ramMib,
             BoardCores = boardCores,
             BoardRamSize = ramSize,
-            Containers = ManifestValidator.Validate(drafts, limits.RamBase, ramSize, firstFree),
+            Containers = ManifestValidator.Validate(drafts, limits.RamBase, ramSize, firstFree, limits.KernelShare),
         };
     }
 
@@ -90,5 +118,43 @@ public static class ManifestLoader
             throw new ManifestException(array.Location, "container", none);
         }
         return array;
+    }
+
+    /// <summary>UTF-8 without replacement: the first invalid byte is an error at its line and column. A BOM is skipped.</summary>
+    private static string Decode(byte[] bytes, string path)
+    {
+        ReadOnlySpan<byte> utf8 = bytes;
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+        var chars = new char[utf8.Length];
+        OperationStatus status = Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done)
+        {
+            return new string(chars, 0, written);
+        }
+        int line = 1, column = 1;
+        for (int i = 0; i < written; i++)
+        {
+            if (chars[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if (!char.IsLowSurrogate(chars[i]))
+            {
+                column++;
+            }
+        }
+        throw new ManifestException(new SourceLocation(path, line, column), "toml",
+            $"invalid UTF-8 (byte 0x{utf8[read]:X2} at offset {read + bytes.Length - utf8.Length}): a manifest is UTF-8 text");
+    }
+
+    /// <summary>The first line of a library message, so that an error stays one line.</summary>
+    private static string OneLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
     }
 }

@@ -16,9 +16,19 @@ namespace Codezero.Kernel.Boot;
 /// </summary>
 public static class KernelBoot
 {
-    /// <summary>The kernel region: 2 MiB of pools and tables, plus a 2 KiB IPC staging buffer per thread, in whole MiB.</summary>
+    /// <summary>
+    /// The kernel's fixed pools and tables: threads, spaces, containers, run queues, contended mutexes and IRQ
+    /// lines, at most about 1.5 MiB with every pool at its limit (4095 threads, spaces and mutexes, 127 containers).
+    /// </summary>
+    public const uint FixedObjectBytes = 2u << 20;
+
+    /// <summary>
+    /// The kernel region, in whole MiB: <see cref="FixedObjectBytes"/>, a 2 KiB IPC staging buffer per thread,
+    /// and the capability table, the one pool that can outgrow the fixed part (68 bytes a cap, up to 65535).
+    /// </summary>
     public static uint KernelObjectBytes(KernelOptions options)
-        => ((2u << 20) + Kernel<CortexA9Hal>.StagingRegionBytes(options.MaxThreads) + 0xFFFFF) & ~0xFFFFFu;
+        => (FixedObjectBytes + Kernel<CortexA9Hal>.StagingRegionBytes(options.MaxThreads)
+            + global::Codezero.Caps.CapabilityTable.BytesFor(options.MaxCaps, options.MaxContainers, options.MaxSpaces) + 0xFFFFF) & ~0xFFFFFu;
 
     /// <summary>The first byte of RAM after the kernel's part (objects and page-table frames), 1 MiB aligned: containers start here.</summary>
     public static uint FirstFreeAddress(KernelOptions options)

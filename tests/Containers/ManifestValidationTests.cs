@@ -180,7 +180,7 @@ public sealed class ManifestValidationTests : System.IDisposable
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/nope.elf\"\n", 3, 9, "container 'a'.image", $"image file not found: {missing}");
         string text = Path.Combine(_folder.Root, "images", "readme.txt");
         File.WriteAllText(text, "not an ELF");
-        _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/readme.txt\"\n", 3, 9, "container 'a'.image", $"not an ELF file: {text}");
+        _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/readme.txt\"\n", 3, 9, "container 'a'.image", $"{text}: not an ELF file (bad magic)");
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"\"\n", 3, 9, "container 'a'.image", "is empty");
     }
 
@@ -255,14 +255,14 @@ public sealed class ManifestValidationTests : System.IDisposable
         var text = new StringBuilder();
         for (int i = 0; i < 128; i++)
         {
-            text.Append($"[[container]]\nname = \"c{i}\"\nimage = \"images/a.elf\"\nmemory = 4096\n");
+            text.Append($"[[container]]\nname = \"c{i}\"\nimage = \"images/a.elf\"\nmemory = \"72KiB\"\n");
         }
         var limits = new BoardLimits { RamSize = 256u << 20, FirstFreeAddress = ManifestFolder.FirstFree };
         _folder.Error(text.ToString(), 127 * 4 + 1, 1, "container[127]", "too many containers: at most 127 (the container field of a thread id)", limits);
         text.Length = 0;
         for (int i = 0; i < 127; i++)
         {
-            text.Append($"[[container]]\nname = \"c{i}\"\nimage = \"images/a.elf\"\nmemory = 4096\n");
+            text.Append($"[[container]]\nname = \"c{i}\"\nimage = \"images/a.elf\"\nmemory = \"72KiB\"\n");
         }
         Assert.Equal(127, _folder.Parse(text.ToString(), limits).Containers.Count);
     }
