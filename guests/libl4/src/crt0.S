@@ -45,3 +45,14 @@ _start:
 l4_free_phys_base:  .space 4
 l4_free_phys_size:  .space 4
 l4_root_tid:        .space 4
+
+    @ Marks the ELF as a libl4 program, so that `codezero run` (a bare-metal board without the
+    @ kernel) refuses it and says to use `codezero kernel` or a manifest (cli/L4ProgramNote.cs).
+    @ l4.ld keeps it in the text segment and gives it a PT_NOTE header, so strip keeps it too.
+    .section .note.codezero, "a", %note
+    .p2align 2
+    .word   9                       @ namesz: "Codezero" and its NUL
+    .word   0                       @ descsz: no descriptor
+    .word   1                       @ type 1: a libl4 program for the Codezero kernel
+    .asciz  "Codezero"
+    .p2align 2
