@@ -37,10 +37,7 @@ public static class BenchCommand
         {
             throw new CliFailure(ExitStatus.BadElf, e.Message);
         }
-        if (!File.Exists(elf))
-        {
-            throw new CliFailure(ExitStatus.BadElf, $"{elf}: no such file");
-        }
+        InputFile.Check(elf, InputFile.Elf, InputFile.MaxImageBytes, ExitStatus.BadElf);
         var suite = new IpcBenchSuite(elf, options.Batches, options.RoundTrips)
         {
             Progress = name => Console.Error.WriteLine("codezero bench: " + name),
@@ -49,6 +46,7 @@ public static class BenchCommand
         {
             throw new CliFailure(ExitStatus.BadElf, $"{suite.PageFaultElf}: no such file (the page-fault guest is taken from beside {elf}; build it with `make -C guests l4`)");
         }
+        InputFile.Check(suite.PageFaultElf, InputFile.Elf, InputFile.MaxImageBytes, ExitStatus.BadElf);
         IpcBenchReport report;
         try
         {

@@ -24,8 +24,9 @@ public static class BootCommand
         }
         LoadedManifest loaded = LoadedManifest.Load(options.Manifest, options.Cpus, options.MaxCycles ?? 0);
         Manifest manifest = loaded.Manifest;
+        using FileStream? trace = options.Trace == null ? null : OutputFile.Create(options.Trace, BootOptions.TraceName);
 
-        using Stream stdout = Console.OpenStandardOutput();
+        using HostOutput stdout = HostOutput.StandardOutput();
         using var board = new Board(new BoardOptions
         {
             Cores = manifest.BoardCores,
@@ -42,49 +43,43 @@ public static class BootCommand
             kernel.SetContainerName(spec.Id, spec.Name); // fault reports and thread lists name containers as the manifest does
         }
         kernel.Console = new ContainerConsole(board.Console, names, colour: !options.NoColor && !Console.IsOutputRedirected);
-        if (options.Trace != null)
+        if (trace != null)
         {
             kernel.Trace = new TraceBuffer(TraceEvents);
         }
 
-        bool interrupted = false;
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupted = true;
-            board.RequestExit(ExitStatus.Interrupted);
-        };
-        Console.CancelKeyPress += onCancel;
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         HaltReason halt;
+        kernel.StartCores();
+        CtrlC.Stops(board);
         try
         {
-            kernel.StartCores();
             halt = board.Run(long.MaxValue, mode);
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            CtrlC.RunEnded();
         }
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         board.Console.Flush();
         stdout.Flush();
         PrintSummary(kernel, board, manifest, seconds);
-        if (options.Trace != null)
+        if (trace != null)
         {
-            WriteTrace(options.Trace, kernel, board, names);
+            WriteTrace(trace, options.Trace!, kernel, board, names);
         }
         if (options.Stats)
         {
             KernelCommand.PrintStats(kernel, board, seconds);
         }
-        return Status(kernel, manifest, halt, interrupted);
+        stdout.ThrowIfFailed();
+        return Status(kernel, manifest, halt, CtrlC.Requested);
     }
 
     /// <summary>Events the trace ring holds (24 bytes each); older ones are overwritten and counted as dropped.</summary>
     private const int TraceEvents = 1 << 20;
 
-    private static void WriteTrace(string path, Kernel<CortexA9Hal> kernel, Board board, string[] names)
+    private static void WriteTrace(FileStream file, string path, Kernel<CortexA9Hal> kernel, Board board, string[] names)
     {
         long end = 0;
         foreach (ArmCore core in board.Cores)
@@ -93,12 +88,12 @@ public static class BootCommand
         }
         try
         {
-            TraceWriter.Write(path, kernel.Trace!, board.Cores.Length, end,
+            TraceWriter.Write(file, kernel.Trace!, board.Cores.Length, end,
                 tid => $"{names[Math.Min((int)(tid >> 24), names.Length - 1)]} 0x{tid:x8}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure(ExitStatus.Usage, $"--{BootOptions.TraceName} {path}: {e.Message}");
+            throw new CliFailure(ExitStatus.Usage, $"--{BootOptions.TraceName} {path}: cannot write: {e.Message.ReplaceLineEndings(" ")}");
         }
         Console.Error.WriteLine($"codezero: trace of {kernel.Trace!.Recorded} events ({kernel.Trace.Dropped} dropped) written to {path}");
     }

@@ -14,10 +14,10 @@ public static class ExitStatus
     /// <summary><c>compare-qemu</c>: the runs differ (stdout, exit status, or our run did not exit).</summary>
     public const int Different = 1;
 
-    /// <summary>Bad command line: unknown verb or option, bad value, missing ELF argument, bad --semihosting-root.</summary>
+    /// <summary>Bad command line: unknown verb or option, bad value, missing or extra argument, bad --semihosting-root, an output file that cannot be created.</summary>
     public const int Usage = 64;
 
-    /// <summary>The ELF could not be used: missing or unreadable file, not ELF, truncated, not ARM, not in RAM.</summary>
+    /// <summary>The ELF could not be used: missing, unreadable or not a regular file, larger than the board's RAM, not ELF, truncated, not ARM, not in RAM, a libl4 program given to run.</summary>
     public const int BadElf = 65;
 
     /// <summary><c>run</c>: --max-instructions retired before the guest exited.</summary>
@@ -35,9 +35,15 @@ public static class ExitStatus
     /// <summary><c>boot</c>: a thread was stopped by a fault nobody served.</summary>
     public const int ContainerFault = 70;
 
+    /// <summary>codezero itself failed in a way no check foresaw (a bug; the one-line message names the exception).</summary>
+    public const int InternalError = 71;
+
+    /// <summary>Reading or writing a file or the console failed in a way no check foresaw (the message says how).</summary>
+    public const int IoError = 74;
+
     /// <summary><c>boot</c>, <c>inspect</c>: the manifest is malformed or cannot be booted (file:line:column: field: problem).</summary>
     public const int ManifestError = 78;
 
-    /// <summary><c>boot</c>: stopped by Ctrl-C (the summary is printed all the same).</summary>
+    /// <summary><c>boot</c>, <c>kernel</c>: stopped by Ctrl-C (the summary or the thread report is printed all the same).</summary>
     public const int Interrupted = 130;
 }

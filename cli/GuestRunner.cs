@@ -39,29 +39,22 @@ public static class GuestRunner
         {
             throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.SemihostingRootName}: '{options.SemihostingRoot}' is not a directory");
         }
-        return LoadElf(options.Elf);
+        byte[] bytes = InputFile.Read(options.Elf, InputFile.Elf, InputFile.MaxImageBytes, ExitStatus.BadElf);
+        ElfImage image = Parse(bytes, options.Elf);
+        if (Codezero.Containers.KernelImage.IsLibl4(bytes))
+        {
+            throw new CliFailure(ExitStatus.BadElf, $"{options.Elf}: a libl4 program for the Codezero kernel, not a bare-metal ELF: "
+                + $"run it with 'codezero kernel {options.Elf}' or as a container of a manifest with 'codezero boot'");
+        }
+        return image;
     }
 
-    /// <summary>Reads and parses an ELF; a missing, unreadable or malformed file is a <see cref="CliFailure"/> (65).</summary>
+    /// <summary>Reads and parses an ELF; a missing, unreadable, non-regular, oversized or malformed file is a <see cref="CliFailure"/> (65).</summary>
     public static ElfImage LoadElf(string path)
+        => Parse(InputFile.Read(path, InputFile.Elf, InputFile.MaxImageBytes, ExitStatus.BadElf), path);
+
+    private static ElfImage Parse(byte[] bytes, string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CliFailure(ExitStatus.BadElf, $"{path}: no such file");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new CliFailure(ExitStatus.BadElf, $"{path}: permission denied");
-        }
-        catch (IOException e)
-        {
-            throw new CliFailure(ExitStatus.BadElf, $"{path}: cannot read: {OneLine(e.Message)}");
-        }
         try
         {
             return ElfImage.Parse(bytes, path);
@@ -146,6 +139,4 @@ public static class GuestRunner
         "parallel" => RunMode.Parallel,
         _ => throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.ModeName} must be deterministic or parallel, not '{options.Mode}'"),
     };
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

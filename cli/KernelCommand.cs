@@ -45,7 +45,7 @@ public static class KernelCommand
         {
             images.Add(GuestRunner.LoadElf(path));
         }
-        using Stream stdout = Console.OpenStandardOutput();
+        using HostOutput stdout = HostOutput.StandardOutput();
         using var board = new Board(new BoardOptions
         {
             Cores = options.Cpus,
@@ -64,12 +64,27 @@ public static class KernelCommand
             throw new CliFailure(ExitStatus.BadElf, e.Message);
         }
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        HaltReason halt = board.Run(options.MaxInstructions ?? long.MaxValue, mode);
+        HaltReason halt;
+        CtrlC.Stops(board);
+        try
+        {
+            halt = board.Run(options.MaxInstructions ?? long.MaxValue, mode);
+        }
+        finally
+        {
+            CtrlC.RunEnded();
+        }
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        board.Console.Flush();
         stdout.Flush();
         if (options.Stats)
         {
             PrintStats(kernel, board, seconds);
+        }
+        stdout.ThrowIfFailed();
+        if (CtrlC.Requested)
+        {
+            throw new CliFailure(ExitStatus.Interrupted, $"stopped by Ctrl-C after {board.Instructions} instructions; threads:\n{kernel.DescribeThreads().TrimEnd('\n')}");
         }
         if (board.ExitStatus is int status)
         {

@@ -1,5 +1,6 @@
 // A manifest read and validated for a run: the kernel options it needs and the boot, errors as one line and 78.
 using System;
+using System.IO;
 using Codezero.Cli.Options;
 using Codezero.Containers;
 using Codezero.Hal.ArmCortexA9;
@@ -20,12 +21,17 @@ public sealed class LoadedManifest
 
     public KernelOptions Options { get; }
 
-    /// <summary>Reads and validates a manifest; a bad one is a <see cref="CliFailure"/> with the manifest's own message and status 78.</summary>
+    /// <summary>Reads and validates a manifest (a regular file of at most ManifestLoader.MaxBytes, 1 MiB); a bad one is a <see cref="CliFailure"/> with the manifest's own message and status 78.</summary>
     public static LoadedManifest Load(string path, int? cpus, long maxCycles)
     {
         if (cpus is < 1 or > 4)
         {
             throw new CliFailure(ExitStatus.Usage, $"--{GuestOptions.CpusName} must be between 1 and 4, not {cpus}");
+        }
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            // not a directory, device or FIFO, not huge; a missing file is the loader's located error (docs/manifest.md)
+            InputFile.Check(path, InputFile.Manifest, InputFile.MaxManifestBytes, ExitStatus.ManifestError);
         }
         try
         {

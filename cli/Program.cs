@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.IO;
 using CommandLine;
 using CommandLine.Text;
 using Codezero.Cli.Options;
@@ -10,6 +11,9 @@ namespace Codezero.Cli;
 
 public static class Program
 {
+    /// <summary>The verbs whose Ctrl-C stops the run and still prints its report (docs/cli.md).</summary>
+    private static readonly string[] s_interruptibleVerbs = ["boot", "kernel"];
+
     // CommandLineParser finds options by reflection; these keep the option classes whole when trimming.
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(GuestOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RunOptions))]
@@ -20,21 +24,47 @@ public static class Program
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BenchOptions))]
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && Array.IndexOf(s_interruptibleVerbs, args[0]) >= 0)
+        {
+            CtrlC.Catch(); // first of all: a Ctrl-C during start-up or boot must stop the run, not the process
+        }
         try
         {
             return Dispatch(args);
         }
         catch (CliFailure failure)
         {
-            Console.Out.Flush();
-            Console.Error.WriteLine("codezero: " + failure.Message);
-            return failure.Status;
+            return Fail(failure.Status, failure.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The last line of defence: a file or console failure no check foresaw (the checks are in InputFile, OutputFile).
+            return Fail(ExitStatus.IoError, "input/output error: " + e.Message.ReplaceLineEndings(" "));
+        }
+        catch (Exception e)
+        {
+            return Fail(ExitStatus.InternalError, $"internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    private static int Fail(int status, string message)
+    {
+        try
+        {
+            Console.Out.Flush();
+        }
+        catch (IOException)
+        {
+            // stdout is gone (a closed pipe): the message still goes to stderr
+        }
+        Console.Error.WriteLine("codezero: " + message);
+        return status;
     }
 
     private static int Dispatch(string[] args)
     {
         (string[] parserArgs, string[] guestArgs) = ArgumentSplitter.Split(args);
+        parserArgs = HelpRequest.Rewrite(parserArgs);
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;
@@ -42,8 +72,7 @@ public static class Program
             settings.AutoVersion = true;
             settings.EnableDashDash = true;
         });
-        ParserResult<object> result = parser.ParseArguments(parserArgs, typeof(RunOptions), typeof(CompareQemuOptions), typeof(KernelRunOptions),
-            typeof(BootOptions), typeof(InspectOptions), typeof(BenchOptions));
+        ParserResult<object> result = parser.ParseArguments(parserArgs, Verbs.Types);
         if (result is Parsed<object> parsed)
         {
             switch (parsed.Value)
@@ -55,14 +84,24 @@ public static class Program
                 case KernelRunOptions kernel:
                     return KernelCommand.Execute(kernel);
                 case BootOptions boot:
-                    return BootCommand.Execute(boot);
+                    return Unexpected(typeof(BootOptions), boot.Unexpected) ?? BootCommand.Execute(boot);
                 case InspectOptions inspect:
-                    return InspectCommand.Execute(inspect);
+                    return Unexpected(typeof(InspectOptions), inspect.Unexpected) ?? InspectCommand.Execute(inspect);
                 case BenchOptions bench:
-                    return BenchCommand.Execute(bench);
+                    return Unexpected(typeof(BenchOptions), bench.Unexpected) ?? BenchCommand.Execute(bench);
             }
         }
         return ReportParseErrors(result, ((NotParsed<object>)result).Errors);
+    }
+
+    /// <summary>A usage error (64) for positional arguments after the one the verb takes, or null when there are none.</summary>
+    private static int? Unexpected(Type verb, IEnumerable<string> extra)
+    {
+        foreach (string argument in extra)
+        {
+            return UsageErrors.Report(verb, [$"unexpected argument '{argument}' ({Verbs.Name(verb)} takes one {Verbs.Argument(verb)})"]);
+        }
+        return null;
     }
 
     private static int ReportParseErrors(ParserResult<object> result, IEnumerable<Error> errors)
@@ -85,22 +124,15 @@ public static class Program
             HelpText help = HelpText.AutoBuild(result, h =>
             {
                 h.Heading = "codezero: a Codezero-style container microkernel on an emulated vexpress-a9 (Cortex-A9) board";
-                h.Copyright = "usage: codezero boot|inspect <manifest>, codezero kernel <program.elf>..., codezero run|compare-qemu [options] <elf> [guest args...]";
+                h.Copyright = "usage: codezero boot|inspect <manifest>, codezero kernel <program.elf>..., "
+                    + "codezero run|compare-qemu [options] <elf> [guest args...], codezero bench ipc|thumb";
                 h.AdditionalNewLineAfterOption = false;
                 return h;
             });
             Console.Out.WriteLine(help.ToString());
             return 0;
         }
-        // A usage error: one line per problem, then where to look; no help screen.
-        SentenceBuilder sentences = SentenceBuilder.Create();
-        foreach (Error error in errors)
-        {
-            bool missingElf = error is MissingRequiredOptionError missing && missing.NameInfo.Equals(NameInfo.EmptyName);
-            Console.Error.WriteLine("codezero: " + (missingElf ? "missing the <elf> argument" : sentences.FormatError(error)));
-        }
-        Console.Error.WriteLine("codezero: see 'codezero --help' or 'codezero run --help'");
-        return ExitStatus.Usage;
+        return UsageErrors.Report(result.TypeInfo.Current, errors);
     }
 
     private static bool IsVersion(IEnumerable<Error> errors)

@@ -13,8 +13,8 @@ public static class RunCommand
     public static int Execute(RunOptions options, string[] guestArgs)
     {
         ElfImage image = GuestRunner.Prepare(options);
-        using Stream stdout = Console.OpenStandardOutput();
-        using Stream stderr = Console.OpenStandardError();
+        using HostOutput stdout = HostOutput.StandardOutput();
+        using HostOutput stderr = HostOutput.StandardError();
         using Stream stdin = Console.OpenStandardInput();
         GuestRunResult result = GuestRunner.Run(options, image, guestArgs, stdout, stderr, stdin,
             consoleIsTerminal: !Console.IsOutputRedirected);
@@ -23,6 +23,8 @@ public static class RunCommand
         {
             PrintSummary(result);
         }
+        stdout.ThrowIfFailed();
+        stderr.ThrowIfFailed();
         string? reason = GuestRunner.StopReason(result, image);
         if (reason == null)
         {

@@ -56,18 +56,17 @@ public static class ThumbBenchCommand
 
     private static string Locate(string? given, string relative)
     {
-        if (given != null)
-        {
-            return File.Exists(given) ? given : throw new CliFailure(ExitStatus.BadElf, $"{given}: no such file");
-        }
+        string path;
         try
         {
-            return ThumbSpeedSuite.Find(relative);
+            path = given ?? ThumbSpeedSuite.Find(relative);
         }
         catch (FileNotFoundException e)
         {
             throw new CliFailure(ExitStatus.BadElf, e.Message);
         }
+        InputFile.Check(path, InputFile.Elf, InputFile.MaxImageBytes, ExitStatus.BadElf);
+        return path;
     }
 
     private static void Print(ThumbSpeedReport report, TextWriter o)

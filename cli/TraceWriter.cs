@@ -20,7 +20,7 @@ public static class TraceWriter
 
     private readonly record struct Stretch(int Core, long Start, long End, uint Thread);
 
-    public static void Write(string path, TraceBuffer trace, int cores, long endCycle, Func<uint, string> nameOf)
+    public static void Write(Stream file, TraceBuffer trace, int cores, long endCycle, Func<uint, string> nameOf)
     {
         // In recording order, which is the order things happened (the kernel lock orders every entry);
         // each core's own events are also in its clock's order. Across cores the clocks agree only at
@@ -68,7 +68,6 @@ public static class TraceWriter
             list.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
-        using FileStream file = File.Create(path);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
         json.WriteString("displayTimeUnit", "ns");

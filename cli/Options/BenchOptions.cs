@@ -9,6 +9,10 @@ public sealed class BenchOptions
     [Value(0, MetaName = "what", Required = true, HelpText = "What to measure: ipc or thumb.")]
     public string What { get; set; } = "";
 
+    /// <summary>Positional arguments after the first: none are allowed (Program reports them as a usage error).</summary>
+    [Value(1, MetaName = "unexpected", Hidden = true)]
+    public System.Collections.Generic.IEnumerable<string> Unexpected { get; set; } = [];
+
     [Option("batches", Default = 15, MetaValue = "N", HelpText = "Timed batches per case, 1 to 1000 (after one warm-up batch).")]
     public int Batches { get; set; } = 15;
 

@@ -9,6 +9,10 @@ public sealed class BootOptions
     [Value(0, MetaName = "manifest", Required = true, HelpText = "A container manifest (TOML).")]
     public string Manifest { get; set; } = "";
 
+    /// <summary>Positional arguments after the first: none are allowed (Program reports them as a usage error).</summary>
+    [Value(1, MetaName = "unexpected", Hidden = true)]
+    public System.Collections.Generic.IEnumerable<string> Unexpected { get; set; } = [];
+
     [Option(GuestOptions.CpusName, MetaValue = "N", HelpText = "Number of Cortex-A9 cores, 1 to 4 (default: the manifest's [board] cores, else 4).")]
     public int? Cpus { get; set; }
 

@@ -101,7 +101,10 @@ public sealed unsafe class Board : IDisposable
         }
     }
 
-    /// <summary>Records a semihosting exit and stops every core.</summary>
+    /// <summary>
+    /// Records an exit (semihosting, the kernel, or the host's Ctrl-C from another thread) and stops every
+    /// core; a core asleep in a parallel run is woken so that it sees the stop at once.
+    /// </summary>
     public void RequestExit(int status)
     {
         ExitStatus = status;
@@ -109,6 +112,7 @@ public sealed unsafe class Board : IDisposable
         {
             core.Halt = HaltReason.Exit;
             core.StopBlock = true;
+            _wakeEvents[core.Index].Set();
         }
     }
 

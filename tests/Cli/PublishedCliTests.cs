@@ -248,7 +248,7 @@ public sealed class PublishedCliTests : IDisposable
     {
         Result result = Run("run", "--frobnicate", Guest("hello.elf"));
         Assert.Equal(64, result.Status);
-        Assert.Contains("codezero: Option 'frobnicate' is unknown.", result.Stderr);
+        Assert.Equal("codezero: run: unknown option '--frobnicate'\ncodezero: see 'codezero run --help'\n", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
