@@ -143,10 +143,18 @@ public sealed class ManifestRobustnessTests : IDisposable
         Assert.Equal($"{_folder.Root}:1:1: manifest: cannot read {_folder.Root}: is a directory",
             Assert.Throws<ManifestException>(() => ManifestLoader.Load(_folder.Root, ManifestFolder.Limits)).Message);
         string fifo = MakeFifo("m.fifo");
-        Assert.Equal($"{fifo}:1:1: manifest: cannot read {fifo}: is empty or not a regular file (a pipe, a socket or a device)",
+        Assert.Equal($"{fifo}:1:1: manifest: cannot read {fifo}: is a FIFO (named pipe)",
             Assert.Throws<ManifestException>(() => ManifestLoader.Load(fifo, ManifestFolder.Limits)).Message);
-        Assert.Equal("/dev/zero:1:1: manifest: cannot read /dev/zero: is empty or not a regular file (a pipe, a socket or a device)",
+        Assert.Equal("/dev/zero:1:1: manifest: cannot read /dev/zero: is a character device",
             Assert.Throws<ManifestException>(() => ManifestLoader.Load("/dev/zero", ManifestFolder.Limits)).Message);
+    }
+
+    [Fact]
+    public void AnEmptyManifestIsRefusedAsEmpty()
+    {
+        File.WriteAllBytes(_folder.File, []);
+        Assert.Equal($"{_folder.File}:1:1: manifest: cannot read {_folder.File}: is empty",
+            Assert.Throws<ManifestException>(() => ManifestLoader.Load(_folder.File, ManifestFolder.Limits)).Message);
     }
 
     [Fact]
@@ -154,9 +162,9 @@ public sealed class ManifestRobustnessTests : IDisposable
     {
         string fifo = MakeFifo("images/pipe.elf");
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"images/pipe.elf\"\n", 3, 9, "container 'a'.image",
-            $"cannot read image {fifo}: is empty or not a regular file (a pipe, a socket or a device)");
+            $"cannot read image {fifo}: is a FIFO (named pipe)");
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"/dev/urandom\"\n", 3, 9, "container 'a'.image",
-            "cannot read image /dev/urandom: is empty or not a regular file (a pipe, a socket or a device)");
+            "cannot read image /dev/urandom: is a character device");
         _folder.Error("[[container]]\nname = \"a\"\nimage = \"images\"\n", 3, 9, "container 'a'.image",
             $"cannot read image {Path.Combine(_folder.Root, "images")}: is a directory");
     }
