@@ -264,32 +264,4 @@ public sealed class CommandLineTests : IDisposable
         AssertOneLineError(Run(verb, path), 65, $"{path}: a libl4 program for the Codezero kernel, not a bare-metal ELF: "
             + $"run it with 'codezero kernel {path}' or as a container of a manifest with 'codezero boot'");
     }
-
-    /// <summary><see cref="PublishedCli.Run"/> with a shorter limit, for a run that must not block.</summary>
-    private static Result RunWithin(int seconds, params string[] args)
-    {
-        var start = new ProcessStartInfo(Binary())
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(seconds * 1000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"codezero {string.Join(' ', args)} did not finish within {seconds} s");
-        }
-        process.WaitForExit();
-        return new Result(process.ExitCode, System.Text.Encoding.UTF8.GetBytes(stdout.Result), stderr.Result);
-    }
 }

@@ -5,8 +5,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace Codezero.Tests.Cli;
@@ -130,22 +132,7 @@ public sealed class CtrlCTests : IDisposable
     /// <summary>Starts codezero, sends SIGINT after <paramref name="milliseconds"/> and on until it has ended.</summary>
     private static (int Status, string Stdout, string Stderr) Interrupt(int milliseconds, params string[] args)
     {
-        var start = new ProcessStartInfo(PublishedCli.Binary())
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using Process process = PublishedCli.Start(out Task<byte[]> stdout, out Task<string> stderr, args);
         try
         {
             Thread.Sleep(milliseconds);
@@ -185,6 +172,6 @@ public sealed class CtrlCTests : IDisposable
             }
         }
         process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        return (process.ExitCode, Encoding.UTF8.GetString(stdout.Result), stderr.Result);
     }
 }

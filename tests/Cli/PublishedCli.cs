@@ -36,7 +36,26 @@ public static class PublishedCli
         return path;
     }
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithin(120, args);
+
+    /// <summary><see cref="Run"/> with a limit of <paramref name="seconds"/>, after which the run is killed and the test fails.</summary>
+    public static Result RunWithin(int seconds, params string[] args)
+    {
+        using Process process = Start(out Task<byte[]> stdout, out Task<string> stderr, args);
+        if (!process.WaitForExit(seconds * 1000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"our side, not a reference: codezero {string.Join(' ', args)} did not finish within {seconds} s");
+        }
+        process.WaitForExit();
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// Starts codezero with <paramref name="args"/> in the repository root, stdin closed, its stdout and
+    /// stderr read as they come; the caller waits for it and kills it if it must.
+    /// </summary>
+    public static Process Start(out Task<byte[]> stdout, out Task<string> stderr, params string[] args)
     {
         var start = new ProcessStartInfo(Binary())
         {
@@ -50,19 +69,18 @@ public static class PublishedCli
         {
             start.ArgumentList.Add(arg);
         }
-        using Process process = Process.Start(start)!;
+        Process process = Process.Start(start)!;
         process.StandardInput.Close();
-        var stdout = new MemoryStream();
-        Task copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("our side, not a reference: codezero " + string.Join(' ', args) + " did not finish within 120 s");
-        }
-        process.WaitForExit();
-        copy.Wait();
-        return new Result(process.ExitCode, stdout.ToArray(), stderr.Result);
+        stdout = ReadAll(process.StandardOutput.BaseStream);
+        stderr = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task<byte[]> ReadAll(Stream stream)
+    {
+        var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        return bytes.ToArray();
     }
 
     /// <summary>A failure the CLI reports as one line on stderr, nothing on stdout, no stack trace.</summary>
