@@ -173,9 +173,18 @@ public sealed unsafe class KernelPathBench : IDisposable
     /// <summary>Checks the client got its last reply (after a batch; throws otherwise).</summary>
     public void Verify()
     {
-        if (Kind == KernelPathKind.Ipc && (_core0.R[0] != 0 || _core0.R[3] != Ping + 1 || _kernel.Cpu(0).Current != ThreadId.Slot(_client)))
+        // Every kind ends with the client current on core 0: an IPC's reply carries Ping + 1, getid
+        // returns the caller's own id, and the client's thread_switch returned 0 when it ran again.
+        bool clientCurrent = _kernel.Cpu(0).Current == ThreadId.Slot(_client);
+        bool resultRight = Kind switch
         {
-            throw new InvalidOperationException($"kernel-path round trips went wrong: r0 {(int)_core0.R[0]}\n{_kernel.DescribeThreads()}");
+            KernelPathKind.Ipc => _core0.R[0] == 0 && _core0.R[3] == Ping + 1,
+            KernelPathKind.NullSyscall => _core0.R[0] == _client,
+            _ => _core0.R[0] == 0,
+        };
+        if (!clientCurrent || !resultRight)
+        {
+            throw new InvalidOperationException($"kernel-path {Kind} round trips went wrong: r0 0x{_core0.R[0]:x8}\n{_kernel.DescribeThreads()}");
         }
     }
 
