@@ -126,37 +126,37 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void A_console_that_fails_is_one_line_never_a_stack_trace()
     {
-        // stdout is /dev/full: every write fails with ENOSPC
-        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec \"$0\" run \"$1\" > /dev/full");
-        start.ArgumentList.Add(Binary());
-        start.ArgumentList.Add(Guest("hello.elf"));
-        using Process process = Process.Start(start)!;
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        (int status, string stderr) = RunWithStdoutFull("run", Guest("hello.elf"));
 
         Assert.DoesNotContain("   at ", stderr);
         Assert.DoesNotContain("Unhandled exception", stderr);
         Assert.Equal("codezero: cannot write to stdout: No space left on device\n", stderr);
-        Assert.Equal(74, process.ExitCode);
+        Assert.Equal(74, status);
     }
 
     [Fact]
     public void Output_that_fails_outside_the_board_is_one_line_too()
     {
         // inspect prints with Console.Out: the failure reaches Program.Main's last line of defence
+        (int status, string stderr) = RunWithStdoutFull("inspect", Example("pingpong"));
+
+        Assert.Equal("codezero: input/output error: No space left on device\n", stderr);
+        Assert.Equal(74, status);
+    }
+
+    /// <summary>Runs <c>codezero VERB ARGUMENT</c> with stdout on /dev/full, where every write fails with ENOSPC.</summary>
+    private static (int Status, string Stderr) RunWithStdoutFull(string verb, string argument)
+    {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec \"$0\" inspect \"$1\" > /dev/full");
+        start.ArgumentList.Add("exec \"$0\" \"$1\" \"$2\" > /dev/full");
         start.ArgumentList.Add(Binary());
-        start.ArgumentList.Add(Example("pingpong"));
+        start.ArgumentList.Add(verb);
+        start.ArgumentList.Add(argument);
         using Process process = Process.Start(start)!;
         string stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-
-        Assert.Equal("codezero: input/output error: No space left on device\n", stderr);
-        Assert.Equal(74, process.ExitCode);
+        return (process.ExitCode, stderr);
     }
 
     // Item 7: each verb's errors name the verb and its own argument; -h; suggestions.
